@@ -1,0 +1,26 @@
+namespace Paddock.Core.Common;
+
+/// <summary>Who is acting, as the web layer (cookie or token) or a job establishes it.</summary>
+public interface ICurrentUser
+{
+    Guid? UserId { get; }
+
+    string? Email { get; }
+
+    /// <summary>The client's IP address, recorded with every audit event.</summary>
+    string? ClientAddress { get; }
+
+    bool IsAuthenticated => UserId is not null;
+}
+
+/// <summary>The identity jobs act under: changes they make are audited as the system.</summary>
+public sealed class SystemUser : ICurrentUser
+{
+    public static readonly SystemUser Instance = new();
+
+    public Guid? UserId => null;
+
+    public string? Email => "system";
+
+    public string? ClientAddress => null;
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Paddock.Core.Audit;
+using Paddock.Core.Environments;
+using Paddock.Core.Identity;
+using Paddock.Core.Projects;
+
+namespace Paddock.Core;
+
+/// <summary>The application's view of the database: handlers use these sets directly (no repositories).</summary>
+public interface IPaddockDbContext
+{
+    DbSet<PaddockUser> Users { get; }
+
+    DbSet<Project> Projects { get; }
+
+    DbSet<ProjectMember> ProjectMembers { get; }
+
+    DbSet<ProjectEnvironment> Environments { get; }
+
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

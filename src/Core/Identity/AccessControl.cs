@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Paddock.Core.Common;
+
+namespace Paddock.Core.Identity;
+
+internal sealed class AccessControl(IPaddockDbContext db, ICurrentUser currentUser) : IAccessControl
+{
+    // One request asks several times for the same project: cache the answer for the scope's lifetime.
+    private readonly Dictionary<Guid, IReadOnlySet<Permission>> _byProject = [];
+    private bool? _isOwner;
+
+    public async Task<bool> HasAsync(Permission permission, Guid? projectId = null, CancellationToken ct = default)
+    {
+        if (currentUser.UserId is null)
+        {
+            return false;
+        }
+
+        if (await IsOwnerAsync(ct))
+        {
+            return true;
+        }
+
+        if (permission.IsInstallationWide() || projectId is null)
+        {
+            return false;
+        }
+
+        return (await PermissionsInAsync(projectId.Value, ct)).Contains(permission);
+    }
+
+    public async Task<Error?> DemandAsync(Permission permission, Guid? projectId = null, CancellationToken ct = default)
+    {
+        if (await HasAsync(permission, projectId, ct))
+        {
+            return null;
+        }
+
+        // A project the user cannot even read is reported as missing, so ids do not leak what exists.
+        if (projectId is not null && !await HasAsync(Permission.ProjectRead, projectId, ct))
+        {
+            return NotFoundError.For("Project", projectId.Value);
+        }
+
+        return ForbiddenError.Lacks(permission);
+    }
+
+    public async Task<IReadOnlySet<Permission>> PermissionsInAsync(Guid projectId, CancellationToken ct = default)
+    {
+        if (currentUser.UserId is not { } userId)
+        {
+            return new HashSet<Permission>();
+        }
+
+        if (_byProject.TryGetValue(projectId, out var cached))
+        {
+            return cached;
+        }
+
+        IReadOnlySet<Permission> result;
+        if (await IsOwnerAsync(ct))
+        {
+            result = Enum.GetValues<Permission>().ToHashSet();
+        }
+        else
+        {
+            var role = await db.ProjectMembers.AsNoTracking()
+                .Where(m => m.ProjectId == projectId && m.UserId == userId)
+                .Select(m => (ProjectRole?)m.Role)
+                .FirstOrDefaultAsync(ct);
+            result = role is null ? new HashSet<Permission>() : RolePermissions.PermissionsOf(role.Value);
+        }
+
+        _byProject[projectId] = result;
+        return result;
+    }
+
+    private async Task<bool> IsOwnerAsync(CancellationToken ct)
+    {
+        _isOwner ??= await db.Users.AsNoTracking()
+            .AnyAsync(u => u.Id == currentUser.UserId && u.IsOwner && !u.IsDisabled, ct);
+        return _isOwner.Value;
+    }
+}
