@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using Paddock.Core.Audit;
 
 namespace Paddock.Core.Identity;
 
-public sealed class PaddockUser : IdentityUser<Guid>
+public sealed class PaddockUser : IdentityUser<Guid>, IAudited
 {
+    Guid? IAudited.AuditProjectId => null;
+
     public string DisplayName { get; set; } = "";
 
     /// <summary>The installation-wide administrator: every permission in every project.</summary>

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paddock.Core.Common;
+using Paddock.Core.Identity;
+
+namespace Paddock.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the one access-control service and every command and query handler (nested types named Handler).</summary>
+    public static IServiceCollection AddPaddockCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IAccessControl, AccessControl>();
+        services.TryAddScoped<HandlerContext>();
+        var handlers = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsNested: true, Name: "Handler" });
+        foreach (var handler in handlers)
+        {
+            services.TryAddScoped(handler);
+        }
+
+        return services;
+    }
+}

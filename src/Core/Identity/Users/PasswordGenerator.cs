@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+
+namespace Paddock.Core.Identity.Users;
+
+public static class PasswordGenerator
+{
+    private const string Letters = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Digits = "23456789";
+    private const string Symbols = "!@#$%&*?";
+
+    /// <summary>A random password that satisfies every password rule (upper, lower, digit, symbol, length).</summary>
+    public static string Generate(int length = 20)
+    {
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = Letters[RandomNumberGenerator.GetInt32(Letters.Length)];
+        }
+
+        chars[0] = char.ToUpperInvariant(Letters[RandomNumberGenerator.GetInt32(26)]);
+        chars[1] = Letters[RandomNumberGenerator.GetInt32(26)];
+        chars[2] = Digits[RandomNumberGenerator.GetInt32(Digits.Length)];
+        chars[3] = Symbols[RandomNumberGenerator.GetInt32(Symbols.Length)];
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paddock.Core;
+using Paddock.Data.Audit;
+
+namespace Paddock.Data;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddPaddockData(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddScoped<AuditInterceptor>();
+        services.AddDbContext<PaddockDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        services.TryAddScoped<IPaddockDbContext>(sp => sp.GetRequiredService<PaddockDbContext>());
+        return services;
+    }
+}

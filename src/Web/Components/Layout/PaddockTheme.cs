@@ -1,0 +1,24 @@
+using MudBlazor;
+
+namespace Paddock.Web.Components.Layout;
+
+internal static class PaddockTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#2f6f4f",
+            Secondary = "#5b6b7a",
+            AppbarBackground = "#1f3b2d",
+            Background = "#f6f7f5",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#6fcf97",
+            Secondary = "#9aa9b7",
+            AppbarBackground = "#14241c",
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
+    };
+}

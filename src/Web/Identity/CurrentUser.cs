@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Paddock.Core.Common;
+
+namespace Paddock.Web.Identity;
+
+/// <summary>
+/// The acting user for one scope. In an HTTP request it reads the request's principal; in a Blazor circuit,
+/// where no HttpContext exists, <see cref="UiActions"/> sets it from the circuit's authentication state.
+/// </summary>
+internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal? _principal;
+    private string? _clientAddress;
+
+    public Guid? UserId => Guid.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string? Email => Principal?.FindFirstValue(ClaimTypes.Name);
+
+    public string? ClientAddress => _clientAddress ?? accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    private ClaimsPrincipal? Principal => _principal ?? accessor.HttpContext?.User;
+
+    public void Set(ClaimsPrincipal principal, string? clientAddress)
+    {
+        _principal = principal;
+        _clientAddress = clientAddress;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Paddock.Core;
+using Paddock.Data;
+using Paddock.Web.Audit;
+using Paddock.Web.Components;
+using Paddock.Web.Environments;
+using Paddock.Web.Hosting;
+using Paddock.Web.Identity;
+using Paddock.Web.Projects;
+using Paddock.Web.Users;
+using Paddock.Workers.Jobs;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseUrls(builder.Configuration["Paddock:Urls"] ?? "http://127.0.0.1:5080");
+// Serve the build's static web assets (MudBlazor's CSS and JS) in every environment when run from bin/;
+// a published app has no manifest and serves wwwroot as usual.
+builder.WebHost.UseStaticWebAssets();
+
+var (connectionString, embeddedPostgres) = await builder.ResolveDatabaseAsync();
+
+builder.Services.AddPaddockCore();
+builder.Services.AddPaddockData(connectionString);
+builder.Services.AddPaddockIdentity();
+builder.Services.AddPaddockUi();
+builder.Services.AddPaddockApi();
+builder.Services.AddPaddockJobStorage(connectionString, builder.Configuration);
+if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
+{
+    builder.Services.AddPaddockJobServer(builder.Configuration);
+}
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<PaddockDbContext>("database", tags: ["ready"])
+    .AddCheck<HangfireHealthCheck>("jobs", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (embeddedPostgres is not null)
+{
+    app.Lifetime.ApplicationStopped.Register(() => embeddedPostgres.StopAsync().GetAwaiter().GetResult());
+}
+
+try
+{
+    if (app.Configuration.GetValue("Paddock:MigrateOnStart", true))
+    {
+        await StartupTasks.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+    }
+
+    await StartupTasks.SeedAdministratorAsync(app.Services, app.Configuration, TimeProvider.System, app.Lifetime.ApplicationStopping);
+}
+catch when (embeddedPostgres is not null)
+{
+    await embeddedPostgres.StopAsync();
+    throw;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi("/api/v1/openapi.json");
+app.MapScalarApiReference("/api/reference", options => options.WithTitle("Paddock API").WithOpenApiRoutePattern("/api/v1/openapi.json"));
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapJobsDashboard();
+
+app.MapAccountEndpoints();
+app.MapProjectEndpoints();
+app.MapEnvironmentEndpoints();
+app.MapUserEndpoints();
+app.MapAuditEndpoints();
+
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

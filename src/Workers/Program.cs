@@ -1,0 +1,29 @@
+using Paddock.Core;
+using Paddock.Core.Common;
+using Paddock.Data;
+using Paddock.Workers.Jobs;
+
+namespace Paddock.Workers;
+
+/// <summary>
+/// The worker host: runs the same Hangfire jobs as the embedded web process, on its own node, against the same
+/// PostgreSQL. Scale out by starting more of these. (A named class, not top-level statements, so its entry point
+/// does not collide with the web app's Program.)
+/// </summary>
+internal static class WorkerProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        var connectionString = builder.Configuration.GetConnectionString("Paddock")
+            ?? throw new InvalidOperationException("ConnectionStrings:Paddock is required for the worker host.");
+
+        builder.Services.AddSingleton<ICurrentUser>(SystemUser.Instance);
+        builder.Services.AddPaddockCore();
+        builder.Services.AddPaddockData(connectionString);
+        builder.Services.AddPaddockJobStorage(connectionString, builder.Configuration);
+        builder.Services.AddPaddockJobServer(builder.Configuration);
+
+        await builder.Build().RunAsync();
+    }
+}
