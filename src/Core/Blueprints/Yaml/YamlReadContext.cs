@@ -200,11 +200,12 @@ internal sealed class YamlReadContext
         where TEnum : struct, Enum
     {
         var text = Scalar(node, path);
-        if (text is null)
-        {
-            return null;
-        }
+        return text is null ? null : EnumText<TEnum>(text, path, node);
+    }
 
+    public TEnum? EnumText<TEnum>(string text, string path, YamlNode node)
+        where TEnum : struct, Enum
+    {
         foreach (var value in System.Enum.GetValues<TEnum>())
         {
             if (string.Equals(YamlWords.Of(value), text, StringComparison.OrdinalIgnoreCase))
