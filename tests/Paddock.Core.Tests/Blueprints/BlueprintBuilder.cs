@@ -80,6 +80,7 @@ public sealed class BlueprintBuilder
             Image = "postgres:16",
             Environment = new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "${db_password}" },
             Volumes = [new VolumeSpec { Source = "pgdata", Target = "/var/lib/postgresql/data" }],
+            Ports = [new PortSpec { ContainerPort = 5432, HostPort = 15432, HostIp = "127.0.0.1" }],
             HealthCheck = new HealthCheckSpec
             {
                 Command = ["pg_isready", "-U", "postgres"],
@@ -103,7 +104,7 @@ public sealed class BlueprintBuilder
                 ["FEATURE_X"] = "true",
                 ["PORT"] = "8080",
             },
-            Ports = [new PortSpec { ContainerPort = 8080, HostPort = 18080 }, new PortSpec { ContainerPort = 9125, Protocol = PortProtocol.Udp }],
+            Ports = [new PortSpec { ContainerPort = 8080 }, new PortSpec { ContainerPort = 9125, Protocol = PortProtocol.Udp }],
             Volumes = [new VolumeSpec { Type = VolumeType.Bind, Source = "./config", Target = "/etc/api", ReadOnly = true }],
             DependsOn = [new DependencySpec("db", DependencyCondition.Healthy)],
             HealthCheck = new HealthCheckSpec { HttpPath = "/healthz", HttpPort = 8080, Interval = TimeSpan.FromSeconds(15) },

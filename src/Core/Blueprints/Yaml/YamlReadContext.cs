@@ -42,6 +42,32 @@ internal sealed class YamlReadContext
             Errors.Add(BlueprintIssue.Error("", $"Invalid YAML: {Clean(message)}", At(e.Start)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some inputs (an unclosed flow
+            // sequence before a key); point at the last place the parser still understood.
+            Errors.Add(BlueprintIssue.Error("", "Invalid YAML: unexpected content.", LastGoodPosition(yaml)));
+            return null;
+        }
+    }
+
+    private static SourcePosition LastGoodPosition(string yaml)
+    {
+        var last = new SourcePosition(1, 1);
+        try
+        {
+            var parser = new Parser(new StringReader(yaml));
+            while (parser.MoveNext())
+            {
+                last = At(parser.Current!.End);
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Expected: this is the same broken text; `last` is as far as it got.
+        }
+
+        return last;
     }
 
     public static SourcePosition At(Mark mark) => new((int)mark.Line, (int)mark.Column);
