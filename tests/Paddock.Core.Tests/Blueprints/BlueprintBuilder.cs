@@ -126,5 +126,6 @@ public sealed class BlueprintBuilder
             ],
         })
         .WithAction("migrate", "api", "api", "migrate", "--yes")
-        .Build() with { Description = "Shop API with its database" };
+        .Build() with
+    { Description = "Shop API with its database" };
 }

@@ -144,7 +144,10 @@ public class ComposeImporterTests
         spec.FindVariable("TAG")!.Default.ShouldBe("latest");
         spec.FindVariable("POSTGRES_PASSWORD").ShouldBe(new VariableSpec
         {
-            Name = "POSTGRES_PASSWORD", Type = VariableType.Secret, Required = true, Description = "set a password",
+            Name = "POSTGRES_PASSWORD",
+            Type = VariableType.Secret,
+            Required = true,
+            Description = "set a password",
         });
         spec.FindVariable("LOG_LEVEL").ShouldNotBeNull();
         spec.FindVariable("API_KEY")!.Type.ShouldBe(VariableType.Secret);
