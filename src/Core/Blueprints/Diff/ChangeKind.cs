@@ -1,0 +1,8 @@
+namespace Paddock.Core.Blueprints;
+
+public enum ChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

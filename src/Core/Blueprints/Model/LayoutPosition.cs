@@ -1,0 +1,3 @@
+namespace Paddock.Core.Blueprints;
+
+public readonly record struct LayoutPosition(double X, double Y);

@@ -1,0 +1,7 @@
+namespace Paddock.Core.Blueprints;
+
+public enum PortProtocol
+{
+    Tcp,
+    Udp,
+}

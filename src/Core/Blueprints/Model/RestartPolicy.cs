@@ -1,0 +1,9 @@
+namespace Paddock.Core.Blueprints;
+
+public enum RestartPolicy
+{
+    No,
+    OnFailure,
+    Always,
+    UnlessStopped,
+}
