@@ -14,6 +14,6 @@ internal sealed class ProjectEnvironmentConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.Description).HasMaxLength(500);
         builder.HasIndex(e => new { e.ProjectId, e.Name }).IsUnique();
         builder.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(e => e.Version).IsRowVersion();
+        builder.Property(e => e.Version).IsXminRowVersion();
     }
 }

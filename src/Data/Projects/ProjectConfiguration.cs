@@ -14,7 +14,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Description).HasMaxLength(500);
         // Case-insensitive uniqueness, enforced by the database too (the handler checks first for a friendly message).
         builder.HasIndex(p => p.Name).IsUnique().HasDatabaseName("ix_projects_name");
-        builder.Property(p => p.Version).IsRowVersion();
+        builder.Property(p => p.Version).IsXminRowVersion();
     }
 }
 

@@ -46,7 +46,6 @@ internal static class WebRegistration
             .AddEntityFrameworkStores<PaddockDbContext>()
             .AddSignInManager<PaddockSignInManager>()
             .AddDefaultTokenProviders();
-        services.AddScoped<SignInManager<PaddockUser>>(sp => sp.GetRequiredService<PaddockSignInManager>());
 
         // Disabled users lose their sessions within a minute: the stamp changes when they are disabled.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -12,7 +12,7 @@ using Paddock.Data;
 namespace Paddock.Data.Migrations
 {
     [DbContext(typeof(PaddockDbContext))]
-    [Migration("20261125032510_Initial")]
+    [Migration("20261125034205_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -296,7 +296,7 @@ namespace Paddock.Data.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_environments");
@@ -437,7 +437,7 @@ namespace Paddock.Data.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_projects");
