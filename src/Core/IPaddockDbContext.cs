@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Paddock.Core.Audit;
+using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
@@ -18,6 +19,10 @@ public interface IPaddockDbContext
     DbSet<ProjectEnvironment> Environments { get; }
 
     DbSet<AuditEvent> AuditEvents { get; }
+
+    DbSet<Blueprint> Blueprints { get; }
+
+    DbSet<BlueprintVersion> BlueprintVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

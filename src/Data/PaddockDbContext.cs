@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Paddock.Core;
 using Paddock.Core.Audit;
+using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
@@ -10,8 +12,11 @@ using Paddock.Core.Projects;
 namespace Paddock.Data;
 
 public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
-    : IdentityDbContext<PaddockUser, IdentityRole<Guid>, Guid>(options), IPaddockDbContext
+    : IdentityDbContext<PaddockUser, IdentityRole<Guid>, Guid>(options), IPaddockDbContext, IDataProtectionKeyContext
 {
+    /// <summary>Cookie and antiforgery keys, shared by every web node so a session works on any of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
@@ -19,6 +24,10 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<ProjectEnvironment> Environments => Set<ProjectEnvironment>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Blueprint> Blueprints => Set<Blueprint>();
+
+    public DbSet<BlueprintVersion> BlueprintVersions => Set<BlueprintVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

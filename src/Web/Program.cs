@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Paddock.Core;
 using Paddock.Data;
 using Paddock.Web.Audit;
+using Paddock.Web.Blueprints;
 using Paddock.Web.Components;
 using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
@@ -30,6 +32,8 @@ if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
     builder.Services.AddPaddockJobServer(builder.Configuration);
 }
 
+builder.Services.AddDataProtection().SetApplicationName("Paddock").PersistKeysToDbContext<PaddockDbContext>();
+builder.Services.AddPaddockLiveUpdates(builder.Configuration);
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<PaddockDbContext>("database", tags: ["ready"])
     .AddCheck<HangfireHealthCheck>("jobs", tags: ["ready"]);
@@ -46,6 +50,12 @@ try
     if (app.Configuration.GetValue("Paddock:MigrateOnStart", true))
     {
         await StartupTasks.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+    }
+
+    if (app.Configuration.GetValue("Paddock:MigrateOnly", false))
+    {
+        // The one-shot `migrate` service of docker-compose.yml: migrate, then exit.
+        return;
     }
 
     await StartupTasks.SeedAdministratorAsync(app.Services, app.Configuration, TimeProvider.System, app.Lifetime.ApplicationStopping);
@@ -74,6 +84,7 @@ app.MapProjectEndpoints();
 app.MapEnvironmentEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
+app.MapBlueprintEndpoints();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

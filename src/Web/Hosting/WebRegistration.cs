@@ -82,6 +82,18 @@ internal static class WebRegistration
         return services;
     }
 
+    /// <summary>SignalR; with ConnectionStrings:Redis, a Redis backplane so every web node sees every update.</summary>
+    public static IServiceCollection AddPaddockLiveUpdates(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("paddock"));
+        }
+
+        return services;
+    }
+
     public static IServiceCollection AddPaddockApi(this IServiceCollection services)
     {
         services.AddProblemDetails();

@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -31,6 +32,20 @@ namespace Paddock.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -90,6 +105,33 @@ namespace Paddock.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "blueprints",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    latest_version = table.Column<int>(type: "integer", nullable: false),
+                    layout = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_blueprints", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_blueprints_projects_project_id",
+                        column: x => x.project_id,
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -250,10 +292,48 @@ namespace Paddock.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "blueprint_versions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    blueprint_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    yaml = table.Column<string>(type: "text", nullable: false),
+                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_blueprint_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_blueprint_versions_blueprints_blueprint_id",
+                        column: x => x.blueprint_id,
+                        principalTable: "blueprints",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_events_project_id_id",
                 table: "audit_events",
                 columns: new[] { "project_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_blueprint_versions_blueprint_id_number",
+                table: "blueprint_versions",
+                columns: new[] { "blueprint_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_blueprints_project_id_name",
+                table: "blueprints",
+                columns: new[] { "project_id", "name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_environments_project_id_name",
@@ -323,6 +403,12 @@ namespace Paddock.Data.Migrations
                 name: "audit_events");
 
             migrationBuilder.DropTable(
+                name: "blueprint_versions");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "environments");
 
             migrationBuilder.DropTable(
@@ -344,13 +430,16 @@ namespace Paddock.Data.Migrations
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
-                name: "projects");
+                name: "blueprints");
 
             migrationBuilder.DropTable(
                 name: "roles");
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "projects");
         }
     }
 }
