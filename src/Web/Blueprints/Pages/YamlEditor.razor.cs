@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Paddock.Core.Blueprints;
+
+namespace Paddock.Web.Blueprints.Pages;
+
+/// <summary>
+/// The CodeMirror YAML editor (npm, bundled into wwwroot/lib/paddock-editor.js). Typing stays in the browser; the text
+/// crosses to the server when typing pauses, and the validator's issues come back as markers.
+/// </summary>
+public sealed partial class YamlEditor
+{
+    private readonly string _id = Guid.NewGuid().ToString("N");
+    private ElementReference _host;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<YamlEditor>? _self;
+    private string _shownText = "";
+    private IReadOnlyList<BlueprintIssue>? _shownIssues;
+
+    [Parameter]
+    public string Value { get; set; } = "";
+
+    [Parameter]
+    public EventCallback<string> ValueChanged { get; set; }
+
+    [Parameter]
+    public IReadOnlyList<BlueprintIssue> Issues { get; set; } = [];
+
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
+    [Parameter]
+    public EventCallback OnSave { get; set; }
+
+    [Parameter]
+    public string Height { get; set; } = "60vh";
+
+    [JSInvokable]
+    public async Task OnTextChanged(string text)
+    {
+        _shownText = text;
+        await ValueChanged.InvokeAsync(text);
+    }
+
+    [JSInvokable]
+    public Task OnSaveShortcut() => OnSave.InvokeAsync();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./lib/paddock-editor.js");
+            _self = DotNetObjectReference.Create(this);
+            _shownText = Value;
+            await _module.InvokeVoidAsync("create", _host, _id, Value, ReadOnly, _self);
+        }
+        else if (_module is not null && Value != _shownText)
+        {
+            _shownText = Value;
+            await _module.InvokeVoidAsync("setText", _id, Value);
+        }
+
+        if (_module is not null && !ReferenceEquals(_shownIssues, Issues))
+        {
+            _shownIssues = Issues;
+            await _module.InvokeVoidAsync("setIssues", _id, Issues.Select(i => new
+            {
+                line = i.Line ?? 1,
+                column = i.Column ?? 1,
+                message = string.IsNullOrEmpty(i.Path) ? i.Message : $"{i.Path}: {i.Message}",
+                severity = i.Severity == IssueSeverity.Error ? "error" : "warning",
+            }).ToArray());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("dispose", _id);
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone with the browser tab; nothing left to clean up there.
+            }
+        }
+
+        _self?.Dispose();
+    }
+}
