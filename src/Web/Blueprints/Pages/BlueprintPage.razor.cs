@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Identity;
+using Paddock.Core.Projects;
 using Paddock.Web.Common;
 
 namespace Paddock.Web.Blueprints.Pages;
@@ -54,7 +55,8 @@ public sealed partial class BlueprintPage
         var result = await Actions.RunAsync<GetBlueprint.Handler, BlueprintDetails>(h => h.HandleAsync(new(ProjectId, BlueprintId), default));
         _notFound = !result.IsSuccess;
         _blueprint = result.IsSuccess ? result.Value : null;
-        _breadcrumbs = [new("Projects", "/"), new("Project", $"/projects/{ProjectId}"), new(_blueprint?.Name ?? "", null, disabled: true)];
+        var project = await Actions.RunAsync<GetProject.Handler, ProjectDetails>(h => h.HandleAsync(new(ProjectId), default));
+        _breadcrumbs = [new("Projects", "/"), new(project.IsSuccess ? project.Value.Name : "Project", $"/projects/{ProjectId}"), new(_blueprint?.Name ?? "", null, disabled: true)];
     }
 
     private void OnTextChanged(string text)
