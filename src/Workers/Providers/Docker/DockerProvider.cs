@@ -215,25 +215,26 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
 
     private async Task<string> CreateNetworkAsync(StackIdentity stack, DesiredResource resource, CancellationToken ct)
     {
+        // The engine accepts duplicate network names, so a retried job must look before it creates.
         var name = DockerNames.Network(stack);
-        try
+        var existing = await _client.Networks.ListNetworksAsync(new NetworksListParameters
         {
-            var created = await _client.Networks.CreateNetworkAsync(new NetworksCreateParameters
-            {
-                Name = name,
-                Driver = "bridge",
-                Labels = Labels(stack, resource),
-            }, ct);
-            return created.ID;
-        }
-        catch (DockerApiException e) when (DockerErrors.IsConflict(e))
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } },
+        }, ct);
+        if (existing.FirstOrDefault(n => n.Name == name) is { } found)
         {
-            // A retried job may find the network it made before it crashed: adopt it if it is this stack's.
-            var existing = await _client.Networks.InspectNetworkAsync(name, ct);
-            return Label(existing.Labels, DockerLabels.Stack) == stack.Id.ToString("D")
-                ? existing.ID
+            return Label(found.Labels, DockerLabels.Stack) == stack.Id.ToString("D")
+                ? found.ID
                 : throw new ProviderException($"The network name {name} is taken by another stack or by hand.");
         }
+
+        var created = await _client.Networks.CreateNetworkAsync(new NetworksCreateParameters
+        {
+            Name = name,
+            Driver = "bridge",
+            Labels = Labels(stack, resource),
+        }, ct);
+        return created.ID;
     }
 
     private async Task<string> CreateVolumeAsync(StackIdentity stack, DesiredResource resource, CancellationToken ct)
@@ -283,7 +284,15 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
         var credential = _options.Registries.FirstOrDefault(r => string.Equals(r.Server, registry, StringComparison.OrdinalIgnoreCase));
         var auth = credential is null ? null : new AuthConfig { ServerAddress = credential.Server, Username = credential.Username, Password = credential.Password };
         var errors = new PullErrors();
-        await _client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = repository, Tag = tag }, auth, errors, ct);
+        try
+        {
+            await _client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = repository, Tag = tag }, auth, errors, ct);
+        }
+        catch (DockerApiException e)
+        {
+            throw new ProviderException($"Pulling {image} failed: {DockerErrors.EngineMessage(e)}", e);
+        }
+
         if (errors.First is { } error)
         {
             throw new ProviderException($"Pulling {image} failed: {error}");
