@@ -1,0 +1,8 @@
+namespace Paddock.Core.Stacks;
+
+public enum ResourceKind
+{
+    Network,
+    Volume,
+    Container,
+}

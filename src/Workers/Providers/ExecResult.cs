@@ -1,0 +1,3 @@
+namespace Paddock.Workers.Providers;
+
+internal sealed record ExecResult(long ExitCode, string Output, string Error);
