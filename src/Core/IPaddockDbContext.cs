@@ -4,6 +4,7 @@ using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
+using Paddock.Core.Stacks;
 
 namespace Paddock.Core;
 
@@ -23,6 +24,12 @@ public interface IPaddockDbContext
     DbSet<Blueprint> Blueprints { get; }
 
     DbSet<BlueprintVersion> BlueprintVersions { get; }
+
+    DbSet<Stack> Stacks { get; }
+
+    DbSet<Operation> Operations { get; }
+
+    DbSet<OperationStep> OperationSteps { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

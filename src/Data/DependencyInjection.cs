@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paddock.Core;
+using Paddock.Core.Common;
 using Paddock.Data.Audit;
 
 namespace Paddock.Data;
@@ -15,6 +17,9 @@ public static class DependencyInjection
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         services.TryAddScoped<IPaddockDbContext>(sp => sp.GetRequiredService<PaddockDbContext>());
+        // Keys in the database: web and worker nodes encrypt and decrypt the same secrets and cookies.
+        services.AddDataProtection().SetApplicationName("Paddock").PersistKeysToDbContext<PaddockDbContext>();
+        services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         return services;
     }
 }

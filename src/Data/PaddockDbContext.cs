@@ -8,6 +8,7 @@ using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
+using Paddock.Core.Stacks;
 
 namespace Paddock.Data;
 
@@ -28,6 +29,12 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<Blueprint> Blueprints => Set<Blueprint>();
 
     public DbSet<BlueprintVersion> BlueprintVersions => Set<BlueprintVersion>();
+
+    public DbSet<Stack> Stacks => Set<Stack>();
+
+    public DbSet<Operation> Operations => Set<Operation>();
+
+    public DbSet<OperationStep> OperationSteps => Set<OperationStep>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

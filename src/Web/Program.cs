@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Paddock.Core;
 using Paddock.Data;
@@ -32,7 +31,6 @@ if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
     builder.Services.AddPaddockJobServer(builder.Configuration);
 }
 
-builder.Services.AddDataProtection().SetApplicationName("Paddock").PersistKeysToDbContext<PaddockDbContext>();
 builder.Services.AddPaddockLiveUpdates(builder.Configuration);
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<PaddockDbContext>("database", tags: ["ready"])

@@ -2,6 +2,7 @@ using Paddock.Core;
 using Paddock.Core.Common;
 using Paddock.Data;
 using Paddock.Workers.Jobs;
+using Paddock.Workers.Stacks;
 
 namespace Paddock.Workers;
 
@@ -23,7 +24,10 @@ internal static class WorkerProgram
         builder.Services.AddPaddockData(connectionString);
         builder.Services.AddPaddockJobStorage(connectionString, builder.Configuration);
         builder.Services.AddPaddockJobServer(builder.Configuration);
+        builder.Services.AddPaddockStacks(builder.Configuration);
 
-        await builder.Build().RunAsync();
+        var host = builder.Build();
+        StacksRegistration.RegisterRecurringJobs(host.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
+        await host.RunAsync();
     }
 }

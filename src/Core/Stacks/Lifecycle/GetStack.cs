@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Paddock.Core.Common;
+using Paddock.Core.Identity;
+
+namespace Paddock.Core.Stacks;
+
+public static class GetStack
+{
+    /// <param name="Operations">How many recent operations to return, newest first; the newest carries its step log.</param>
+    public sealed record Query(Guid ProjectId, Guid StackId, int Operations = 20);
+
+    public sealed class Handler(HandlerContext ctx)
+    {
+        public async Task<Result<StackDetails>> HandleAsync(Query query, CancellationToken ct)
+        {
+            if (await ctx.Access.DemandAsync(Permission.StacksRead, query.ProjectId, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var row = await (
+                from s in ctx.Db.Stacks.AsNoTracking()
+                join e in ctx.Db.Environments on s.EnvironmentId equals e.Id
+                join b in ctx.Db.Blueprints on s.BlueprintId equals b.Id
+                join u in ctx.Db.Users on s.OwnerId equals u.Id into owners
+                from owner in owners.DefaultIfEmpty()
+                where s.Id == query.StackId && s.ProjectId == query.ProjectId
+                select new { s, Environment = e.Name, e.IsProtected, Blueprint = b.Name, b.LatestVersion, Owner = owner == null ? null : owner.Email })
+                .FirstOrDefaultAsync(ct);
+            if (row is null)
+            {
+                return NotFoundError.For("Stack", query.StackId);
+            }
+
+            var operations = await (
+                from o in ctx.Db.Operations.AsNoTracking()
+                join u in ctx.Db.Users on o.RequestedBy equals u.Id into requesters
+                from requester in requesters.DefaultIfEmpty()
+                where o.StackId == row.s.Id
+                orderby o.CreatedAt descending
+                select new { o, By = requester == null ? "system" : requester.Email }).Take(query.Operations).ToListAsync(ct);
+            var latestId = operations.FirstOrDefault()?.o.Id;
+            var steps = latestId is null ? [] : await ctx.Db.OperationSteps.AsNoTracking()
+                .Where(s => s.OperationId == latestId)
+                .OrderBy(s => s.Id)
+                .Select(s => new StepDto(s.At, s.Level, s.Resource, s.Action, s.Status, s.Message))
+                .ToListAsync(ct);
+
+            var stack = row.s;
+            return new StackDetails(stack.Id, stack.ProjectId, stack.Name, stack.Status, stack.EnvironmentId, row.Environment, row.IsProtected, stack.BlueprintId, row.Blueprint,
+                stack.BlueprintVersion, row.LatestVersion, StackDesiredState.Masked(stack.Inputs), stack.Replicas, row.Owner, stack.CreatedAt, stack.ExpiresAt,
+                [.. operations.Select(x => new OperationDto(x.o.Id, x.o.Kind, x.o.Status, x.o.Parameters, x.o.Plan, x.o.PlanHash, x.By, x.o.CreatedAt,
+                    x.o.StartedAt, x.o.FinishedAt, x.o.Error,
+                    x.o.Id == latestId ? steps.Count(st => st.Status == "Succeeded") : x.o.Status == OperationStatus.Succeeded ? x.o.StepsTotal : 0, x.o.StepsTotal, x.o.Id == latestId ? steps : []))]);
+        }
+    }
+}
