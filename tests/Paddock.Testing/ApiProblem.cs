@@ -1,0 +1,29 @@
+using System.Net.Http.Json;
+using Shouldly;
+
+namespace Paddock.Testing;
+
+/// <summary>A ProblemDetails response as clients read it; validation problems carry field errors.</summary>
+public sealed record ApiProblem(int? Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors)
+{
+    public IReadOnlyDictionary<string, string[]> FieldErrors => Errors ?? [];
+}
+
+public static class ApiProblemExtensions
+{
+    public static async Task<ApiProblem> ReadProblemAsync(this HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        return (await response.Content.ReadFromJsonAsync<ApiProblem>())!;
+    }
+
+    /// <summary>Asserts a 400 validation problem that names <paramref name="field"/> with a message containing <paramref name="messagePart"/>.</summary>
+    public static async Task<ApiProblem> ShouldBeFieldErrorAsync(this HttpResponseMessage response, string field, string messagePart)
+    {
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.FieldErrors.ShouldContainKey(field);
+        problem.FieldErrors[field].ShouldContain(m => m.Contains(messagePart, StringComparison.Ordinal));
+        return problem;
+    }
+}
