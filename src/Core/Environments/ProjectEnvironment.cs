@@ -50,10 +50,10 @@ public sealed class ProjectEnvironment : IAudited
         MaxTtl = settings.MaxTtl;
     }
 
-    /// <summary>The TTL a launch gets: the requested one capped by the maximum, else the default.</summary>
+    /// <summary>The TTL a launch gets: the requested one, else the default, else the maximum; never more than the maximum.</summary>
     public TimeSpan? EffectiveTtl(TimeSpan? requested)
     {
-        var ttl = requested ?? DefaultTtl;
+        var ttl = requested ?? DefaultTtl ?? MaxTtl;
         return ttl is not null && MaxTtl is not null && ttl > MaxTtl ? MaxTtl : ttl;
     }
 }

@@ -35,7 +35,7 @@ public sealed class EffectiveTtlTests
     public void Without_a_maximum_or_a_default_a_launch_lives_until_stopped() =>
         Environment(defaultHours: null, maxHours: null).EffectiveTtl(null).ShouldBeNull();
 
-    [Fact(Skip = "BUG: ProjectEnvironment.EffectiveTtl returns null (no expiry) when neither a TTL is requested nor a default set, even though MaxTtl is set: the stack outlives the environment's maximum.")]
+    [Fact]
     public void Without_a_default_an_unrequested_ttl_is_capped_to_the_maximum() =>
         Environment(defaultHours: null, maxHours: 24).EffectiveTtl(null).ShouldBe(Hours(24));
 }

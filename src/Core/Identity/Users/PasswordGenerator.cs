@@ -4,7 +4,10 @@ namespace Paddock.Core.Identity.Users;
 
 public static class PasswordGenerator
 {
-    private const string Letters = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+    // Look-alikes (l, I, O) are left out so a password read aloud or copied by hand survives.
+    private const string Lower = "abcdefghijkmnopqrstuvwxyz";
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Letters = Lower + Upper;
     private const string Digits = "23456789";
     private const string Symbols = "!@#$%&*?";
 
@@ -17,8 +20,8 @@ public static class PasswordGenerator
             chars[i] = Letters[RandomNumberGenerator.GetInt32(Letters.Length)];
         }
 
-        chars[0] = char.ToUpperInvariant(Letters[RandomNumberGenerator.GetInt32(26)]);
-        chars[1] = Letters[RandomNumberGenerator.GetInt32(26)];
+        chars[0] = Upper[RandomNumberGenerator.GetInt32(Upper.Length)];
+        chars[1] = Lower[RandomNumberGenerator.GetInt32(Lower.Length)];
         chars[2] = Digits[RandomNumberGenerator.GetInt32(Digits.Length)];
         chars[3] = Symbols[RandomNumberGenerator.GetInt32(Symbols.Length)];
         RandomNumberGenerator.Shuffle(chars.AsSpan());
