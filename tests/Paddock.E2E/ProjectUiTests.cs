@@ -10,6 +10,14 @@ namespace Paddock.E2E;
 public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
+    public void Browser_tests_reach_paddock_on_a_real_loopback_port()
+    {
+        browser.BaseAddress.Scheme.ShouldBe("http");
+        browser.BaseAddress.Host.ShouldBe("127.0.0.1");
+        browser.BaseAddress.Port.ShouldNotBe(80);
+    }
+
+    [Fact]
     public async Task Wrong_password_shows_the_inline_error_on_the_sign_in_page()
     {
         var page = await browser.NewPageAsync();
@@ -71,7 +79,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await projects.ToggleThemeAsync();
 
         await Expect(projects.Page.Locator("body")).Not.ToHaveCSSAsync("background-color", "rgb(255, 255, 255)");
-        (await projects.BackgroundLuminanceAsync()).ShouldBeLessThan(0.2);
+        (await projects.BackgroundLuminanceAsync()).ShouldBeLessThan(0.35);
         await projects.ScreenshotAsync("13-projects-dark");
 
         await projects.ToggleThemeAsync();

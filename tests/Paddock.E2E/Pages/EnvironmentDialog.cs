@@ -13,7 +13,7 @@ public sealed class EnvironmentDialog(IPage page)
     public ILocator Protected => Root.GetByTestId("environment-protected");
 
     /// <summary>The inline message MudBlazor shows under a field in error.</summary>
-    public ILocator FieldErrors => Root.Locator(".mud-input-error");
+    public ILocator FieldErrors => Root.Locator(".mud-input-helper-text.mud-input-error");
 
     public ILocator SaveButton => Root.GetByTestId("environment-save");
 
