@@ -80,6 +80,8 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
 
         await Expect(projects.Page.Locator("body")).Not.ToHaveCSSAsync("background-color", "rgb(255, 255, 255)");
         (await projects.BackgroundLuminanceAsync()).ShouldBeLessThan(0.35);
+        // Dark text on the dark palette's light green primary: white on it is unreadable (1.9:1).
+        await Expect(projects.NewProjectButton).ToHaveCSSAsync("color", "rgb(13, 31, 22)");
         await projects.ScreenshotAsync("13-projects-dark");
 
         await projects.ToggleThemeAsync();

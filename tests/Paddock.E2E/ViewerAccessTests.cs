@@ -51,6 +51,7 @@ public sealed class ViewerAccessTests(BrowserFixture browser) : IClassFixture<Br
         var viewerProjects = await (await SignInPage.OpenAsync(viewer)).SignInAsync(ViewerEmail, PaddockWebFactory.UserPassword);
         await Expect(viewerProjects.Card("Webshop")).ToBeVisibleAsync();
         await Expect(viewerProjects.NewProjectButton).ToHaveCountAsync(0);
+        await Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
         var viewerProject = await viewerProjects.OpenProjectAsync("Webshop");
         await Expect(viewerProject.EnvironmentRow("dev")).ToBeVisibleAsync();
         await Expect(viewerProject.NewEnvironmentButton).ToHaveCountAsync(0);

@@ -1,4 +1,3 @@
-using Xunit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Paddock.Core.Identity;
+using Xunit;
 
 namespace Paddock.Testing;
 

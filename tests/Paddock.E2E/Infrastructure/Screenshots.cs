@@ -7,9 +7,10 @@ public static class Screenshots
 {
     public static string Folder { get; } = ResolveFolder();
 
+    /// <summary>Finishes MudBlazor's transitions (tab indicator, theme colours) first, so the picture shows the settled page.</summary>
     public static async Task SaveAsync(IPage page, string name)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 
     private static string ResolveFolder()

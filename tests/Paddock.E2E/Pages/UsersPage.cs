@@ -30,7 +30,7 @@ public sealed class UsersPage(IPage page) : AppPage(page)
         await dialog.GetByTestId("user-password").FillAsync(password);
         await dialog.GetByTestId("user-save").ClickAsync();
         await Expect(dialog.GetByText($"{email} can now sign in")).ToBeVisibleAsync();
-        await ScreenshotAsync("users-invite-done");
+        await ScreenshotAsync("03a-users-invite-dialog");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(Row(email)).ToBeVisibleAsync();

@@ -20,6 +20,8 @@ internal static class PaddockTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#6fcf97",
+            // White on this light green is 1.9:1; a dark green reads on primary buttons and chips.
+            PrimaryContrastText = "#0d1f16",
             Secondary = "#9aa9b7",
             AppbarBackground = "#14241c",
         },
