@@ -25,6 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var serverStart = Server.InitializeAsync();
+        // Headroom for a loaded two-core CI machine; assertions still return as soon as they hold.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
