@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Paddock.Core.Identity;
@@ -35,7 +37,11 @@ public partial class PaddockWebFactory : WebApplicationFactory<Program>, IAsyncL
         {
             UseKestrel(0);
             StartServer();
-            ServerAddress = new Uri(ClientOptions.BaseAddress.ToString().TrimEnd('/'));
+            // Kestrel's bound address, not ClientOptions' default http://localhost: a browser needs the real port.
+            var bound = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("Kestrel reported no address.");
+            ServerAddress = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'));
+            ClientOptions.BaseAddress = ServerAddress;
         }
         else
         {
@@ -63,7 +69,17 @@ public partial class PaddockWebFactory : WebApplicationFactory<Program>, IAsyncL
     }
 
     /// <summary>A client with its own cookie jar, not following redirects, so tests see 302s and 401s as they are.</summary>
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient NewClient()
+    {
+        if (ServerAddress is null)
+        {
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        }
+
+        // On Kestrel, the factory's client sits on a SocketsHttpHandler that follows redirects whatever AllowAutoRedirect says.
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+        return new HttpClient(handler) { BaseAddress = ServerAddress };
+    }
 
     public Task<HttpClient> SignInAsAdminAsync() => SignInAsync(AdminEmail, AdminPassword);
 
