@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paddock.Core.Common;
+using Paddock.Core.Blueprints.Catalog;
+using Paddock.Core.Environments;
 using Paddock.Core.Identity;
+using Paddock.Core.Stacks;
 
 namespace Paddock.Core;
 
@@ -13,6 +16,9 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAccessControl, AccessControl>();
         services.TryAddScoped<HandlerContext>();
+        services.TryAddScoped<StackUsage>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IEnvironmentUsage, StackUsage>(sp => sp.GetRequiredService<StackUsage>()));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IBlueprintUsage, StackUsage>(sp => sp.GetRequiredService<StackUsage>()));
         var handlers = typeof(DependencyInjection).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsNested: true, Name: "Handler" });
         foreach (var handler in handlers)

@@ -7,9 +7,12 @@ using Paddock.Web.Components;
 using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
 using Paddock.Web.Identity;
+using Paddock.Core.Stacks;
 using Paddock.Web.Projects;
+using Paddock.Web.Stacks;
 using Paddock.Web.Users;
 using Paddock.Workers.Jobs;
+using Paddock.Workers.Stacks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +33,10 @@ if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
 {
     builder.Services.AddPaddockJobServer(builder.Configuration);
 }
+
+builder.Services.AddSingleton<StackEventBus>();
+builder.Services.AddSingleton<IStackEvents>(sp => sp.GetRequiredService<StackEventBus>());
+builder.Services.AddPaddockStacks(builder.Configuration);
 
 builder.Services.AddPaddockLiveUpdates(builder.Configuration);
 builder.Services.AddHealthChecks()
@@ -57,6 +64,8 @@ try
     }
 
     await StartupTasks.SeedAdministratorAsync(app.Services, app.Configuration, TimeProvider.System, app.Lifetime.ApplicationStopping);
+    StacksRegistration.RegisterRecurringJobs(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
+    await StartupTasks.PrepareEngineAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
 }
 catch when (embeddedPostgres is not null)
 {
@@ -83,6 +92,7 @@ app.MapEnvironmentEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapBlueprintEndpoints();
+app.MapStackEndpoints();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

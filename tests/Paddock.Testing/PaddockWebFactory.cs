@@ -65,6 +65,8 @@ public partial class PaddockWebFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("Paddock:Admin:Email", AdminEmail);
         builder.UseSetting("Paddock:Admin:Password", AdminPassword);
         builder.UseSetting("Paddock:Jobs:WorkerCount", "2");
+        // The private engine the test command starts; a missing one makes stack operations fail clearly, not hang.
+        builder.UseSetting("Docker:Host", Environment.GetEnvironmentVariable("PADDOCK_TEST_DOCKER") ?? "unix:///nonexistent/docker.sock");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -64,4 +64,17 @@ internal static class StartupTasks
                 """);
         }
     }
+
+    /// <summary>Makes the local base image on the Docker engine; an engine that is down only costs a warning (stacks report it).</summary>
+    public static async Task PrepareEngineAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await Workers.Stacks.StacksRegistration.PrepareEngineAsync(services, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("The Docker engine is not ready ({Reason}); stacks will fail until it is.", e.Message);
+        }
+    }
 }

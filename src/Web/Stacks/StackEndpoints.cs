@@ -1,0 +1,69 @@
+using Paddock.Core.Identity;
+using Paddock.Core.Stacks;
+using Paddock.Web.Common;
+using Paddock.Web.Identity;
+
+namespace Paddock.Web.Stacks;
+
+internal static class StackEndpoints
+{
+    public static RouteGroupBuilder MapStackEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/projects/{projectId:guid}/stacks").WithTags("Stacks");
+        group.MapGet("/", ListAsync).RequirePermission(Permission.StacksRead);
+        group.MapPost("/plan", PreviewLaunchAsync).RequirePermission(Permission.StacksLaunch);
+        group.MapPost("/", LaunchAsync).RequirePermission(Permission.StacksLaunch);
+        group.MapGet("/{stackId:guid}", GetAsync).RequirePermission(Permission.StacksRead);
+        // Day-2 permissions depend on the action and on who owns the stack: the handler decides.
+        group.MapPost("/{stackId:guid}/operations", RequestAsync).RequirePermission(Permission.StacksRead);
+        group.MapPost("/{stackId:guid}/operations/plan", PreviewAsync).RequirePermission(Permission.StacksRead);
+        group.MapPost("/{stackId:guid}/extend", ExtendAsync).RequirePermission(Permission.StacksRead);
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(Guid projectId, bool? includeDestroyed, ListStacks.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, includeDestroyed ?? false), ct)).ToHttpResult();
+
+    private static async Task<IResult> PreviewLaunchAsync(Guid projectId, LaunchRequest request, LaunchStack.Handler handler, CancellationToken ct) =>
+        (await handler.PreviewAsync(request.ToCommand(projectId), ct)).ToHttpResult();
+
+    private static async Task<IResult> LaunchAsync(Guid projectId, LaunchRequest request, LaunchStack.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(request.ToCommand(projectId), ct)).ToCreatedResult(r => $"/api/v1/projects/{projectId}/stacks/{r.StackId}");
+
+    private static async Task<IResult> GetAsync(Guid projectId, Guid stackId, GetStack.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, stackId), ct)).ToHttpResult();
+
+    private static async Task<IResult> RequestAsync(Guid projectId, Guid stackId, OperationRequest request, RequestOperation.Handler handler, CancellationToken ct)
+    {
+        if (request.Kind is not { } kind)
+        {
+            return Core.Common.ValidationError.For("kind", "Say which operation: Update, Scale, Start, Stop, Restart, Destroy or Rollback.").ToProblem();
+        }
+
+        var result = await handler.HandleAsync(new(projectId, stackId, kind, request.Service, request.Replicas, request.Version), ct);
+        return result.IsSuccess ? TypedResults.Accepted($"/api/v1/projects/{projectId}/stacks/{stackId}", result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<IResult> PreviewAsync(Guid projectId, Guid stackId, OperationRequest request, RequestOperation.Handler handler, CancellationToken ct)
+    {
+        if (request.Kind is not { } kind)
+        {
+            return Core.Common.ValidationError.For("kind", "Say which operation: Update, Scale, Start, Stop, Restart, Destroy or Rollback.").ToProblem();
+        }
+
+        return (await handler.HandleAsync(new(projectId, stackId, kind, request.Service, request.Replicas, request.Version, PreviewOnly: true), ct)).ToHttpResult();
+    }
+
+    private static async Task<IResult> ExtendAsync(Guid projectId, Guid stackId, ExtendRequest request, ExtendStack.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, stackId, request.Hours ?? 0), ct)).ToHttpResult();
+}
+
+internal sealed record LaunchRequest(Guid? BlueprintId, int? Version, Guid? EnvironmentId, Dictionary<string, string>? Inputs, double? TtlHours, string? Name)
+{
+    public LaunchStack.Command ToCommand(Guid projectId) =>
+        new(projectId, BlueprintId ?? Guid.Empty, Version, EnvironmentId ?? Guid.Empty, Inputs, TtlHours, Name);
+}
+
+internal sealed record OperationRequest(OperationKind? Kind, string? Service, int? Replicas, int? Version);
+
+internal sealed record ExtendRequest(double? Hours);
