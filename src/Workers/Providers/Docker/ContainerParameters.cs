@@ -2,8 +2,8 @@ using System.Globalization;
 using Docker.DotNet.Models;
 using Paddock.Core.Blueprints;
 using Paddock.Core.Stacks;
-using DockerRestartPolicy = Docker.DotNet.Models.RestartPolicy;
 using ContainerSpec = Paddock.Core.Stacks.ContainerSpec;
+using DockerRestartPolicy = Docker.DotNet.Models.RestartPolicy;
 using RestartPolicy = Paddock.Core.Blueprints.RestartPolicy;
 
 namespace Paddock.Workers.Providers.Docker;
