@@ -23,10 +23,11 @@ public partial class PaddockWebFactory
         return new TestMember(id, email, client);
     }
 
-    public static async Task<Guid> CreateEnvironmentAsync(HttpClient client, Guid projectId, string name, double? defaultTtlHours = null, double? maxTtlHours = null)
+    public static async Task<Guid> CreateEnvironmentAsync(HttpClient client, Guid projectId, string name, double? defaultTtlHours = null, double? maxTtlHours = null,
+        bool isProtected = false)
     {
         var response = await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/environments",
-            new { name, description = $"{name} for tests", isProtected = false, defaultTtlHours, maxTtlHours });
+            new { name, description = $"{name} for tests", isProtected, defaultTtlHours, maxTtlHours });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<IdBody>())!.Id;
     }

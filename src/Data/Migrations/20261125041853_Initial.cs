@@ -318,6 +318,103 @@ namespace Paddock.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "stacks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    environment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    blueprint_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    blueprint_version = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    inputs = table.Column<string>(type: "jsonb", nullable: false),
+                    replicas = table.Column<string>(type: "jsonb", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    warned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stacks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_stacks_blueprints_blueprint_id",
+                        column: x => x.blueprint_id,
+                        principalTable: "blueprints",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_stacks_environments_environment_id",
+                        column: x => x.environment_id,
+                        principalTable: "environments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_stacks_projects_project_id",
+                        column: x => x.project_id,
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "operations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    stack_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    parameters = table.Column<string>(type: "jsonb", nullable: false),
+                    plan = table.Column<string>(type: "jsonb", nullable: false),
+                    plan_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    requested_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    error = table.Column<string>(type: "text", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_operations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_operations_stacks_stack_id",
+                        column: x => x.stack_id,
+                        principalTable: "stacks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "operation_steps",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    operation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false),
+                    resource = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    message = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_operation_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_operation_steps_operations_operation_id",
+                        column: x => x.operation_id,
+                        principalTable: "operations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_events_project_id_id",
                 table: "audit_events",
@@ -340,6 +437,16 @@ namespace Paddock.Data.Migrations
                 table: "environments",
                 columns: new[] { "project_id", "name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_operation_steps_operation_id",
+                table: "operation_steps",
+                column: "operation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_operations_stack_id_created_at",
+                table: "operations",
+                columns: new[] { "stack_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_project_members_project_id_user_id",
@@ -368,6 +475,26 @@ namespace Paddock.Data.Migrations
                 table: "roles",
                 column: "normalized_name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stacks_blueprint_id",
+                table: "stacks",
+                column: "blueprint_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stacks_environment_id",
+                table: "stacks",
+                column: "environment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stacks_project_id_name",
+                table: "stacks",
+                columns: new[] { "project_id", "name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stacks_status_expires_at",
+                table: "stacks",
+                columns: new[] { "status", "expires_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_user_claims_user_id",
@@ -409,7 +536,7 @@ namespace Paddock.Data.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "environments");
+                name: "operation_steps");
 
             migrationBuilder.DropTable(
                 name: "project_members");
@@ -430,13 +557,22 @@ namespace Paddock.Data.Migrations
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
-                name: "blueprints");
+                name: "operations");
 
             migrationBuilder.DropTable(
                 name: "roles");
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "stacks");
+
+            migrationBuilder.DropTable(
+                name: "blueprints");
+
+            migrationBuilder.DropTable(
+                name: "environments");
 
             migrationBuilder.DropTable(
                 name: "projects");

@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using Paddock.Core.Identity;
+using Paddock.Testing;
+
+namespace Paddock.Web.Tests.Stacks;
+
+/// <summary>Stacks launched through the API onto the private Docker engine that the test command starts.</summary>
+[Collection(WebTestCollection.Name)]
+public sealed class StackApiTests(PaddockWebFactory factory)
+{
+    private const string Sample = """
+        apiVersion: paddock/v1
+        kind: Blueprint
+        variables:
+          greeting: { type: string, default: hello }
+          token: { type: secret, required: true }
+        services:
+          web:
+            image: paddock/busybox:latest
+            command: [httpd, -f, -p, "80", -h, /www]
+            ports: ["80"]
+            depends_on: { api: started }
+          api:
+            image: paddock/busybox:latest
+            command: [sleep, "3600"]
+            environment: { GREETING: "${greeting}", TOKEN: "${token}" }
+            depends_on: { db: healthy }
+          db:
+            image: paddock/busybox:latest
+            command: [sleep, "3600"]
+            healthcheck: { command: ["true"], interval: 1s, retries: 3 }
+        """;
+
+    [Fact]
+    public async Task Launch_starts_every_service_and_an_unchanged_reapply_touches_nothing()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("reapply");
+
+        var launch = await LaunchAsync(admin, projectId, environmentId, blueprintId);
+        var stack = await WaitForAsync(admin, projectId, launch.StackId, "Running");
+
+        var containers = await Docker.ContainersOfAsync(launch.StackId);
+        containers.Count.ShouldBe(3);
+        stack.Operations[0].Steps.ShouldContain(s => s.Resource == "db-1" && s.Status == "Succeeded");
+
+        var preview = await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations/plan", new { kind = "Update" });
+        var plan = (await preview.Content.ReadFromJsonAsync<PlanBody>())!;
+        plan.Plan.ShouldAllBe(c => c.Action == "NoOp");
+
+        (await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations", new { kind = "Update" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var after = await WaitForOperationAsync(admin, projectId, launch.StackId, "Succeeded");
+        after.Operations[0].Steps.ShouldAllBe(s => s.Status == "Skipped");
+        (await Docker.ContainersOfAsync(launch.StackId)).ShouldBe(containers, ignoreOrder: true);
+
+        await DestroyAsync(admin, projectId, launch.StackId);
+    }
+
+    [Fact]
+    public async Task A_bad_image_fails_with_the_engines_message_and_rollback_leaves_nothing_behind()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("badimage",
+            Sample.Replace("command: [sleep, \"3600\"]\n    environment", "command: [sleep, \"3600\"]\n    environment", StringComparison.Ordinal)
+                .Replace("image: paddock/busybox:latest\n    command: [sleep, \"3600\"]\n    environment", "image: 127.0.0.1:1/missing/image:1\n    command: [sleep, \"3600\"]\n    environment", StringComparison.Ordinal));
+
+        var launch = await LaunchAsync(admin, projectId, environmentId, blueprintId);
+        var failed = await WaitForAsync(admin, projectId, launch.StackId, "Failed");
+
+        failed.Operations[0].Error.ShouldNotBeNullOrWhiteSpace();
+        failed.Operations[0].Error!.ShouldContain("api-1");
+
+        (await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations", new { kind = "Rollback" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await WaitForAsync(admin, projectId, launch.StackId, "Destroyed");
+        (await Docker.ContainersOfAsync(launch.StackId)).ShouldBeEmpty();
+        (await Docker.RunAsync("network", "ls", "-q", "--filter", $"label=paddock.stack={launch.StackId}")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Scaling_shows_the_plan_first_then_adds_the_replica_and_destroy_removes_everything()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("scale");
+        var launch = await LaunchAsync(admin, projectId, environmentId, blueprintId);
+        await WaitForAsync(admin, projectId, launch.StackId, "Running");
+
+        var preview = await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations/plan", new { kind = "Scale", service = "web", replicas = 2 });
+        var plan = (await preview.Content.ReadFromJsonAsync<PlanBody>())!;
+        plan.Plan.Where(c => c.Action != "NoOp").ShouldHaveSingleItem().Resource.ShouldBe("web-2");
+        (await Docker.ContainersOfAsync(launch.StackId)).Count.ShouldBe(3);
+
+        (await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations", new { kind = "Scale", service = "web", replicas = 2 }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await WaitForOperationAsync(admin, projectId, launch.StackId, "Succeeded");
+        (await Docker.ContainersOfAsync(launch.StackId)).Count.ShouldBe(4);
+
+        await DestroyAsync(admin, projectId, launch.StackId);
+        (await Docker.ContainersOfAsync(launch.StackId)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Secret_inputs_are_encrypted_at_rest_and_never_returned()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("secret");
+        const string token = "s3cr3t-token-value-42";
+
+        var launch = await LaunchAsync(admin, projectId, environmentId, blueprintId, token);
+        var stack = await WaitForAsync(admin, projectId, launch.StackId, "Running");
+
+        stack.Inputs["token"].ShouldBe("********");
+        (await admin.GetStringAsync(StackUrl(projectId, launch.StackId))).ShouldNotContain(token);
+        await using (var connection = new NpgsqlConnection(factory.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT inputs::text FROM stacks WHERE id = $1", connection) { Parameters = { new() { Value = launch.StackId } } };
+            var stored = (string)(await command.ExecuteScalarAsync())!;
+            stored.ShouldNotContain(token);
+            stored.ShouldContain("enc:");
+        }
+
+        // The container got the real value at run time.
+        (await Docker.RunAsync("exec", $"paddock-{stack.Name}-api-1", "sh", "-c", "echo $TOKEN")).Trim().ShouldBe(token);
+        await DestroyAsync(admin, projectId, launch.StackId);
+    }
+
+    [Fact]
+    public async Task A_missing_required_input_is_a_field_error_and_launches_nothing()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("required");
+
+        var response = await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks", new { blueprintId, environmentId });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemBody>())!;
+        problem.Errors.Keys.ShouldContain(k => k.Contains("token", StringComparison.Ordinal));
+        (await admin.GetFromJsonAsync<List<SummaryBody>>($"/api/v1/projects/{projectId}/stacks"))!.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Developers_launch_into_test_but_not_into_protected_production_and_viewers_not_at_all()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("roles");
+        var production = await PaddockWebFactory.CreateEnvironmentAsync(admin, projectId, "production", isProtected: true);
+        var developer = await factory.CreateMemberAsync(admin, projectId, ProjectRole.Developer);
+        var viewer = await factory.CreateMemberAsync(admin, projectId, ProjectRole.Viewer);
+
+        var intoProduction = await developer.Client.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks/plan",
+            new { blueprintId, environmentId = production, inputs = new { token = "x" } });
+        var byViewer = await viewer.Client.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks/plan",
+            new { blueprintId, environmentId, inputs = new { token = "x" } });
+        var intoTest = await developer.Client.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks/plan",
+            new { blueprintId, environmentId, inputs = new { token = "x" } });
+
+        intoProduction.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        byViewer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        intoTest.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var plan = (await intoTest.Content.ReadFromJsonAsync<PlanBody>())!;
+        plan.Plan.Count(c => c.Action == "Create").ShouldBe(4);
+        plan.Plan.Single(c => c.Resource == "web-1").Level.ShouldBeGreaterThan(plan.Plan.Single(c => c.Resource == "db-1").Level);
+    }
+
+    [Fact]
+    public async Task An_environment_with_a_live_stack_cannot_be_deleted()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("inuse");
+        var launch = await LaunchAsync(admin, projectId, environmentId, blueprintId);
+        await WaitForAsync(admin, projectId, launch.StackId, "Running");
+
+        var delete = await admin.DeleteAsync(new Uri($"/api/v1/projects/{projectId}/environments/{environmentId}", UriKind.Relative));
+
+        delete.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await DestroyAsync(admin, projectId, launch.StackId);
+    }
+
+    private async Task<(HttpClient Admin, Guid ProjectId, Guid EnvironmentId, Guid BlueprintId)> ArrangeAsync(string name, string yaml = Sample)
+    {
+        var admin = await factory.SignInAsAdminAsync();
+        var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName(name));
+        var environmentId = await PaddockWebFactory.CreateEnvironmentAsync(admin, projectId, "test");
+        var created = await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/blueprints", new { name, yaml });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (admin, projectId, environmentId, (await created.Content.ReadFromJsonAsync<SavedBody>())!.BlueprintId);
+    }
+
+    private static async Task<LaunchBody> LaunchAsync(HttpClient client, Guid projectId, Guid environmentId, Guid blueprintId, string token = "t0ken")
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks",
+            new { blueprintId, environmentId, inputs = new Dictionary<string, string> { ["token"] = token }, ttlHours = 2 });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<LaunchBody>())!;
+    }
+
+    private static async Task DestroyAsync(HttpClient client, Guid projectId, Guid stackId)
+    {
+        (await client.PostAsJsonAsync($"{StackUrl(projectId, stackId)}/operations", new { kind = "Destroy" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await WaitForAsync(client, projectId, stackId, "Destroyed");
+    }
+
+    private static async Task<StackBody> WaitForAsync(HttpClient client, Guid projectId, Guid stackId, string status)
+    {
+        var watch = Stopwatch.StartNew();
+        StackBody stack;
+        do
+        {
+            stack = (await client.GetFromJsonAsync<StackBody>(StackUrl(projectId, stackId)))!;
+            if (stack.Status == status)
+            {
+                return stack;
+            }
+
+            await Task.Delay(200);
+        }
+        while (watch.Elapsed < TimeSpan.FromSeconds(90));
+
+        throw new ShouldAssertException($"Stack stayed {stack.Status} instead of {status}: {stack.Operations.FirstOrDefault()?.Error}");
+    }
+
+    private static async Task<StackBody> WaitForOperationAsync(HttpClient client, Guid projectId, Guid stackId, string status)
+    {
+        var watch = Stopwatch.StartNew();
+        StackBody stack;
+        do
+        {
+            stack = (await client.GetFromJsonAsync<StackBody>(StackUrl(projectId, stackId)))!;
+            if (stack.Operations[0].Status == status)
+            {
+                return stack;
+            }
+
+            await Task.Delay(200);
+        }
+        while (watch.Elapsed < TimeSpan.FromSeconds(90));
+
+        throw new ShouldAssertException($"Operation stayed {stack.Operations[0].Status} instead of {status}: {stack.Operations[0].Error}");
+    }
+
+    private static string StackUrl(Guid projectId, Guid stackId) => $"/api/v1/projects/{projectId}/stacks/{stackId}";
+
+    private sealed record SavedBody(Guid BlueprintId);
+
+    private sealed record LaunchBody(Guid StackId, Guid OperationId);
+
+    private sealed record ChangeBody(string Action, string Resource, string Reason, int Level);
+
+    private sealed record PlanBody(List<ChangeBody> Plan, string PlanHash);
+
+    private sealed record StepBody(string Resource, string Action, string Status, string Message);
+
+    private sealed record OperationBody(Guid Id, string Kind, string Status, string? Error, List<StepBody> Steps);
+
+    private sealed record StackBody(Guid Id, string Name, string Status, Dictionary<string, string> Inputs, List<OperationBody> Operations);
+
+    private sealed record SummaryBody(Guid Id, string Name);
+
+    private sealed record ProblemBody(Dictionary<string, string[]> Errors);
+}
