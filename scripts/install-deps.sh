@@ -2,16 +2,20 @@
 # Installs, from Debian's packages, the real servers Paddock and its tests use, when they are missing:
 # PostgreSQL, a Docker engine with a busybox for the local base image, docker-compose (the launch benchmark's peer),
 # Chromium (browser tests), an SMTP server (e-mail tests) and a registry (image pull tests). Idempotent.
+# `install-deps.sh run` installs only what running Paddock needs (PostgreSQL, a Docker engine, busybox).
 set -euo pipefail
+mode=${1:-all}
 
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 [ -x /bin/busybox ] || need+=(busybox-static)
-command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
-[ -x /usr/bin/chromium ] || need+=(chromium)
-/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
-command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+if [ "$mode" != run ]; then
+  command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+  command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+fi
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Paddock.Core.Common;
 using Paddock.Core.Blueprints.Catalog;
+using Paddock.Core.Common;
 using Paddock.Core.Environments;
 using Paddock.Core.Identity;
 using Paddock.Core.Stacks;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Paddock.Core;
+using Paddock.Core.Stacks;
 using Paddock.Data;
 using Paddock.Web.Audit;
 using Paddock.Web.Blueprints;
@@ -7,7 +8,6 @@ using Paddock.Web.Components;
 using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
 using Paddock.Web.Identity;
-using Paddock.Core.Stacks;
 using Paddock.Web.Projects;
 using Paddock.Web.Stacks;
 using Paddock.Web.Users;
@@ -22,6 +22,7 @@ builder.WebHost.UseUrls(builder.Configuration["Paddock:Urls"] ?? "http://127.0.0
 builder.WebHost.UseStaticWebAssets();
 
 var (connectionString, embeddedPostgres) = await builder.ResolveDatabaseAsync();
+var embeddedDocker = await builder.ResolveDockerAsync();
 
 builder.Services.AddPaddockCore();
 builder.Services.AddPaddockData(connectionString);
@@ -44,6 +45,11 @@ builder.Services.AddHealthChecks()
     .AddCheck<HangfireHealthCheck>("jobs", tags: ["ready"]);
 
 var app = builder.Build();
+
+if (embeddedDocker is not null)
+{
+    app.Lifetime.ApplicationStopped.Register(embeddedDocker.Stop);
+}
 
 if (embeddedPostgres is not null)
 {

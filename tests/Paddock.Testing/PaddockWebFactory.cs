@@ -68,6 +68,8 @@ public partial class PaddockWebFactory : WebApplicationFactory<Program>, IAsyncL
         // The private engine the test command starts; a missing one makes stack operations fail clearly, not hang.
         builder.UseSetting("Docker:Host", Environment.GetEnvironmentVariable("PADDOCK_TEST_DOCKER") ?? "unix:///nonexistent/docker.sock");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests make their own projects; the newcomer sample would only get in their way.
+        builder.UseSetting("Paddock:Sample", "false");
     }
 
     /// <summary>A client with its own cookie jar, not following redirects, so tests see 302s and 401s as they are.</summary>

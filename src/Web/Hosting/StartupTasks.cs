@@ -50,6 +50,11 @@ internal static class StartupTasks
             throw new InvalidOperationException("Cannot create the administrator: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
+        if (configuration.GetValue("Paddock:Sample", true))
+        {
+            await SampleContent.SeedAsync(scope.ServiceProvider.GetRequiredService<PaddockDbContext>(), admin, time.GetUtcNow(), ct);
+        }
+
         if (string.IsNullOrEmpty(configured))
         {
             Console.WriteLine($"""

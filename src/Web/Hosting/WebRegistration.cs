@@ -26,6 +26,19 @@ internal static class WebRegistration
         return (embedded.ConnectionString, embedded);
     }
 
+    /// <summary>Docker:Host, the machine's engine, or a private dockerd this process starts (see <see cref="EmbeddedDocker"/>).</summary>
+    public static async Task<EmbeddedDocker?> ResolveDockerAsync(this WebApplicationBuilder builder)
+    {
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
+        var embedded = await EmbeddedDocker.StartIfNeededAsync(builder.Configuration, loggerFactory.CreateLogger<EmbeddedDocker>(), CancellationToken.None);
+        if (embedded is not null)
+        {
+            builder.Configuration["Docker:Host"] = embedded.Host;
+        }
+
+        return embedded;
+    }
+
     public static IServiceCollection AddPaddockIdentity(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
