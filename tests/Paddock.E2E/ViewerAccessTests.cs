@@ -72,6 +72,7 @@ public sealed class ViewerAccessTests(BrowserFixture browser) : IClassFixture<Br
 
         await viewer.ReloadAsync();
         await viewerProject.WaitForCircuitAsync();
+        await viewerProject.ShowEnvironmentsAsync();
         await Expect(viewerProject.EnvironmentRows).ToHaveCountAsync(1);
     }
 }

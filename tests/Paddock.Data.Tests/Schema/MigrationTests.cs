@@ -40,7 +40,8 @@ public sealed class MigrationTests : IAsyncLifetime
 
         tables.ShouldBe(
             [
-                "__ef_migrations_history", "audit_events", "environments", "project_members", "projects",
+                "__ef_migrations_history", "audit_events", "blueprint_versions", "blueprints", "data_protection_keys", "environments",
+                "operation_steps", "operations", "project_members", "projects", "stacks",
                 "role_claims", "roles", "user_claims", "user_logins", "user_roles", "user_tokens", "users",
             ],
             ignoreOrder: true);

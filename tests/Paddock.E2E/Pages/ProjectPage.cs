@@ -28,6 +28,7 @@ public sealed class ProjectPage(IPage page) : AppPage(page)
         var project = new ProjectPage(page);
         await project.WaitForCircuitAsync();
         await Expect(project.Title).ToBeVisibleAsync();
+        await project.ShowEnvironmentsAsync();
         return project;
     }
 
@@ -37,7 +38,12 @@ public sealed class ProjectPage(IPage page) : AppPage(page)
 
     public ILocator MemberRow(string email) => MemberRows.Filter(new() { HasText = email });
 
-    public Task ShowEnvironmentsAsync() => Tab("Environments").ClickAsync();
+    /// <summary>Stacks and blueprints come first on the page; these tests work in the environments tab.</summary>
+    public async Task ShowEnvironmentsAsync()
+    {
+        await Tab("Environments").ClickAsync();
+        await Expect(Tab("Environments")).ToHaveAttributeAsync("aria-selected", "true");
+    }
 
     public async Task ShowMembersAsync()
     {

@@ -32,6 +32,7 @@ public sealed partial class ProjectsPage(IPage page) : AppPage(page)
         await Expect(Page).ToHaveURLAsync(ProjectUrl());
         var project = new ProjectPage(Page);
         await Expect(project.Title).ToHaveTextAsync(name);
+        await project.ShowEnvironmentsAsync();
         return project;
     }
 
@@ -41,6 +42,7 @@ public sealed partial class ProjectsPage(IPage page) : AppPage(page)
         await Expect(Page).ToHaveURLAsync(ProjectUrl());
         var project = new ProjectPage(Page);
         await Expect(project.Title).ToHaveTextAsync(name);
+        await project.ShowEnvironmentsAsync();
         return project;
     }
 

@@ -130,10 +130,13 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
             "projectId" => routes.ProjectId.ToString(),
             "userId" => routes.UserId.ToString(),
             "environmentId" => routes.EnvironmentId.ToString(),
+            // Blueprints, stacks and versions that do not exist: an allowed caller gets 404 or 400, never 401/403.
+            "blueprintId" or "stackId" => Guid.NewGuid().ToString(),
+            "number" => "1",
             var other => throw new InvalidOperationException($"The matrix does not know the route value '{other}' of {endpoint}; teach it."),
         });
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
-        if (endpoint.Method is "POST" or "PUT")
+        if (endpoint.Method is "POST" or "PUT" or "PATCH")
         {
             // An empty body: when the call is allowed, validation refuses it, so allowed calls write nothing either.
             request.Content = JsonContent.Create(new { });
