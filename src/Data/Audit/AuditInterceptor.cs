@@ -92,7 +92,7 @@ internal sealed class AuditInterceptor(ICurrentUser user, TimeProvider time) : S
             var name = property.Metadata.Name;
             var clrProperty = property.Metadata.PropertyInfo;
             if (IgnoredByName.Contains(name) || clrProperty?.GetCustomAttribute<AuditIgnoredAttribute>() is not null
-                || property.Metadata.IsShadowProperty() || (property.Metadata.IsPrimaryKey() && entry.State != EntityState.Added))
+                || property.Metadata.IsShadowProperty() || property.Metadata.IsPrimaryKey())
             {
                 continue;
             }
