@@ -37,7 +37,7 @@ internal static class StackEndpoints
     {
         if (request.Kind is not { } kind)
         {
-            return Core.Common.ValidationError.For("kind", "Say which operation: Update, Scale, Start, Stop, Restart, Destroy or Rollback.").ToProblem();
+            return MissingKind();
         }
 
         var result = await handler.HandleAsync(new(projectId, stackId, kind, request.Service, request.Replicas, request.Version), ct);
@@ -48,11 +48,14 @@ internal static class StackEndpoints
     {
         if (request.Kind is not { } kind)
         {
-            return Core.Common.ValidationError.For("kind", "Say which operation: Update, Scale, Start, Stop, Restart, Destroy or Rollback.").ToProblem();
+            return MissingKind();
         }
 
         return (await handler.HandleAsync(new(projectId, stackId, kind, request.Service, request.Replicas, request.Version, PreviewOnly: true), ct)).ToHttpResult();
     }
+
+    private static IResult MissingKind() =>
+        Core.Common.ValidationError.For("kind", "Say which operation: Update, Scale, Start, Stop, Restart, Destroy or Rollback.").ToProblem();
 
     private static async Task<IResult> ExtendAsync(Guid projectId, Guid stackId, ExtendRequest request, ExtendStack.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, stackId, request.Hours ?? 0), ct)).ToHttpResult();

@@ -196,14 +196,20 @@ public sealed class StackApiTests(PaddockWebFactory factory)
         await WaitForAsync(client, projectId, stackId, "Destroyed");
     }
 
-    private static async Task<StackBody> WaitForAsync(HttpClient client, Guid projectId, Guid stackId, string status)
+    private static Task<StackBody> WaitForAsync(HttpClient client, Guid projectId, Guid stackId, string status) =>
+        PollAsync(client, projectId, stackId, stack => stack.Status == status, stack => $"Stack stayed {stack.Status} instead of {status}");
+
+    private static Task<StackBody> WaitForOperationAsync(HttpClient client, Guid projectId, Guid stackId, string status) =>
+        PollAsync(client, projectId, stackId, stack => stack.Operations[0].Status == status, stack => $"Operation stayed {stack.Operations[0].Status} instead of {status}");
+
+    private static async Task<StackBody> PollAsync(HttpClient client, Guid projectId, Guid stackId, Func<StackBody, bool> done, Func<StackBody, string> failure)
     {
         var watch = Stopwatch.StartNew();
         StackBody stack;
         do
         {
             stack = (await client.GetFromJsonAsync<StackBody>(StackUrl(projectId, stackId)))!;
-            if (stack.Status == status)
+            if (done(stack))
             {
                 return stack;
             }
@@ -212,26 +218,7 @@ public sealed class StackApiTests(PaddockWebFactory factory)
         }
         while (watch.Elapsed < TimeSpan.FromSeconds(90));
 
-        throw new ShouldAssertException($"Stack stayed {stack.Status} instead of {status}: {stack.Operations.FirstOrDefault()?.Error}");
-    }
-
-    private static async Task<StackBody> WaitForOperationAsync(HttpClient client, Guid projectId, Guid stackId, string status)
-    {
-        var watch = Stopwatch.StartNew();
-        StackBody stack;
-        do
-        {
-            stack = (await client.GetFromJsonAsync<StackBody>(StackUrl(projectId, stackId)))!;
-            if (stack.Operations[0].Status == status)
-            {
-                return stack;
-            }
-
-            await Task.Delay(200);
-        }
-        while (watch.Elapsed < TimeSpan.FromSeconds(90));
-
-        throw new ShouldAssertException($"Operation stayed {stack.Operations[0].Status} instead of {status}: {stack.Operations[0].Error}");
+        throw new ShouldAssertException($"{failure(stack)}: {stack.Operations.FirstOrDefault()?.Error}");
     }
 
     private static string StackUrl(Guid projectId, Guid stackId) => $"/api/v1/projects/{projectId}/stacks/{stackId}";
