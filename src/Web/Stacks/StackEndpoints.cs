@@ -54,7 +54,7 @@ internal static class StackEndpoints
         return (await handler.HandleAsync(new(projectId, stackId, kind, request.Service, request.Replicas, request.Version, PreviewOnly: true), ct)).ToHttpResult();
     }
 
-    private static IResult MissingKind() =>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult MissingKind() =>
         Core.Common.ValidationError.For("kind", "Say which operation: Update, Scale, Start, Stop, Restart, Destroy or Rollback.").ToProblem();
 
     private static async Task<IResult> ExtendAsync(Guid projectId, Guid stackId, ExtendRequest request, ExtendStack.Handler handler, CancellationToken ct) =>
