@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Paddock.E2E.Pages;
 
-/// <summary>A project's page: environments, members and audit tabs.</summary>
+/// <summary>A project's page: stacks (the first tab), blueprints, environments, members and audit tabs.</summary>
 public sealed class ProjectPage(IPage page) : AppPage(page)
 {
     public ILocator Title => Page.GetByTestId("project-title");
@@ -37,7 +37,11 @@ public sealed class ProjectPage(IPage page) : AppPage(page)
 
     public ILocator MemberRow(string email) => MemberRows.Filter(new() { HasText = email });
 
-    public Task ShowEnvironmentsAsync() => Tab("Environments").ClickAsync();
+    public async Task ShowEnvironmentsAsync()
+    {
+        await Tab("Environments").ClickAsync();
+        await Expect(Tab("Environments")).ToHaveAttributeAsync("aria-selected", "true");
+    }
 
     public async Task ShowMembersAsync()
     {

@@ -115,7 +115,7 @@ public sealed partial class BlueprintPage
             { d => d.BlueprintId, BlueprintId },
             { d => d.BlueprintName, _blueprint!.Name },
         };
-        var dialog = await Dialogs.ShowAsync<LaunchDialog>("Launch", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<LaunchDialog>($"Launch {_blueprint.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: LaunchResult launched })
         {
             Navigation.NavigateTo($"/projects/{ProjectId}/stacks/{launched.StackId}");

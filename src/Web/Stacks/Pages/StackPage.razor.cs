@@ -112,8 +112,12 @@ public sealed partial class StackPage
             _observeError = e.Message;
         }
 
+        // Pick a container to follow once the stack has settled, preferring one that serves something.
         var containers = Containers;
-        _logContainer ??= containers.FirstOrDefault(c => c.Ports.Count > 0)?.Name ?? (containers.Count > 0 ? containers[0].Name : null);
+        if (_logContainer is null && containers.Count > 0 && !(Latest is { } op && StackUi.IsActive(op.Status)))
+        {
+            _logContainer = containers.FirstOrDefault(c => c.Ports.Count > 0)?.Name ?? containers[0].Name;
+        }
     }
 
     private async Task RefreshAsync()

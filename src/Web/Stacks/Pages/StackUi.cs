@@ -65,8 +65,8 @@ internal static class StackUi
     public static bool IsActive(OperationStatus status) =>
         status is OperationStatus.Queued or OperationStatus.Running or OperationStatus.AwaitingApproval;
 
-    /// <summary>"3 min", "2 h", "4 d": how long ago.</summary>
-    public static string Age(DateTimeOffset at, DateTimeOffset now) => Span(now - at);
+    /// <summary>"just now", "3 min ago", "2 h ago".</summary>
+    public static string Age(DateTimeOffset at, DateTimeOffset now) => now - at < TimeSpan.FromMinutes(1) ? "just now" : $"{Span(now - at)} ago";
 
     /// <summary>"in 3 h 10 min", "expired", or "never".</summary>
     public static string TimeLeft(DateTimeOffset? expiresAt, DateTimeOffset now) => expiresAt switch
@@ -78,7 +78,7 @@ internal static class StackUi
 
     private static string Span(TimeSpan span) => span switch
     {
-        { TotalMinutes: < 1 } => "just now",
+        { TotalMinutes: < 1 } => "less than a minute",
         { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
         { TotalDays: < 1 } when span.Minutes == 0 => $"{(int)span.TotalHours} h",
         { TotalDays: < 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
