@@ -43,6 +43,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         var page = await browser.NewPageAsync();
         await (await SignInPage.OpenAsync(page)).SignInAsync(PaddockWebFactory.AdminEmail, PaddockWebFactory.AdminPassword);
         var project = await ProjectPage.OpenAsync(page, projectId);
+        await project.ShowEnvironmentsAsync();
         await project.AddEnvironmentAsync("test", "Integration tests");
 
         var dialog = await project.OpenNewEnvironmentDialogAsync();
@@ -66,6 +67,7 @@ public sealed class ProjectUiTests(BrowserFixture browser) : IClassFixture<Brows
         await (await SignInPage.OpenAsync(page)).SignInAsync(PaddockWebFactory.AdminEmail, PaddockWebFactory.AdminPassword);
 
         var project = await ProjectPage.OpenAsync(page, projectId);
+        await project.ShowEnvironmentsAsync();
 
         await Expect(project.EnvironmentsEmptyState).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add an environment" })).ToBeVisibleAsync();

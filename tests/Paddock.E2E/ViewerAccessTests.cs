@@ -28,6 +28,7 @@ public sealed class ViewerAccessTests(BrowserFixture browser) : IClassFixture<Br
 
         projects = await ProjectsPage.OpenAsync(admin);
         var project = await projects.CreateProjectAsync("Webshop", "The customer-facing shop and its back office.");
+        await project.ShowEnvironmentsAsync();
         await Expect(project.EnvironmentsEmptyState).ToBeVisibleAsync();
         await project.ScreenshotAsync("04-project-environments-empty");
         await project.AddEnvironmentAsync("dev", "Shared development environment");
@@ -53,6 +54,7 @@ public sealed class ViewerAccessTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(viewerProjects.NewProjectButton).ToHaveCountAsync(0);
         await Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
         var viewerProject = await viewerProjects.OpenProjectAsync("Webshop");
+        await viewerProject.ShowEnvironmentsAsync();
         await Expect(viewerProject.EnvironmentRow("dev")).ToBeVisibleAsync();
         await Expect(viewerProject.NewEnvironmentButton).ToHaveCountAsync(0);
         await Expect(viewerProject.Tab("Audit")).ToHaveCountAsync(0);

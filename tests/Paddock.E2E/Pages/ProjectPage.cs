@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Paddock.E2E.Pages;
 
-/// <summary>A project's page: environments, members and audit tabs.</summary>
+/// <summary>A project's page: stacks (the first tab), blueprints, environments, members and audit tabs.</summary>
 public sealed class ProjectPage(IPage page) : AppPage(page)
 {
     public ILocator Title => Page.GetByTestId("project-title");
@@ -28,7 +28,6 @@ public sealed class ProjectPage(IPage page) : AppPage(page)
         var project = new ProjectPage(page);
         await project.WaitForCircuitAsync();
         await Expect(project.Title).ToBeVisibleAsync();
-        await project.ShowEnvironmentsAsync();
         return project;
     }
 

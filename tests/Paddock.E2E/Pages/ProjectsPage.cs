@@ -32,7 +32,6 @@ public sealed partial class ProjectsPage(IPage page) : AppPage(page)
         await Expect(Page).ToHaveURLAsync(ProjectUrl());
         var project = new ProjectPage(Page);
         await Expect(project.Title).ToHaveTextAsync(name);
-        await project.ShowEnvironmentsAsync();
         return project;
     }
 
@@ -42,7 +41,6 @@ public sealed partial class ProjectsPage(IPage page) : AppPage(page)
         await Expect(Page).ToHaveURLAsync(ProjectUrl());
         var project = new ProjectPage(Page);
         await Expect(project.Title).ToHaveTextAsync(name);
-        await project.ShowEnvironmentsAsync();
         return project;
     }
 

@@ -31,4 +31,9 @@ public sealed record ObservedResource
     public int Level { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Container ports the engine published on the loopback address, for the stack page's endpoint links.</summary>
+    public IReadOnlyList<PublishedPort> Ports { get; init => field = ValueList<PublishedPort>.From(value); } = ValueList<PublishedPort>.Empty;
 }
+
+public sealed record PublishedPort(int ContainerPort, int HostPort, string Protocol);

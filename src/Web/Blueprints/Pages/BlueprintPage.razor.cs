@@ -3,7 +3,9 @@ using MudBlazor;
 using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
+using Paddock.Core.Stacks;
 using Paddock.Web.Common;
+using Paddock.Web.Stacks.Pages;
 
 namespace Paddock.Web.Blueprints.Pages;
 
@@ -17,6 +19,7 @@ public sealed partial class BlueprintPage
     private string? _message;
     private bool _notFound;
     private bool _canWrite;
+    private bool _canLaunch;
     private bool _dirty;
     private bool _saving;
     private int _tab;
@@ -29,6 +32,12 @@ public sealed partial class BlueprintPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     [Parameter]
     public Guid ProjectId { get; set; }
 
@@ -38,6 +47,7 @@ public sealed partial class BlueprintPage
     protected override async Task OnParametersSetAsync()
     {
         _canWrite = await Actions.HasAsync(Permission.BlueprintsWrite, ProjectId);
+        _canLaunch = await Actions.HasAsync(Permission.StacksLaunch, ProjectId);
         await LoadAsync();
         var latest = await Actions.RunAsync<GetBlueprintVersion.Handler, VersionDetails>(h => h.HandleAsync(new(ProjectId, BlueprintId), default));
         if (latest.IsSuccess)
@@ -95,5 +105,20 @@ public sealed partial class BlueprintPage
         _compareFrom = versions.From;
         _compareTo = versions.To;
         _tab = 2;
+    }
+
+    private async Task LaunchAsync()
+    {
+        var parameters = new DialogParameters<LaunchDialog>
+        {
+            { d => d.ProjectId, ProjectId },
+            { d => d.BlueprintId, BlueprintId },
+            { d => d.BlueprintName, _blueprint!.Name },
+        };
+        var dialog = await Dialogs.ShowAsync<LaunchDialog>($"Launch {_blueprint.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: LaunchResult launched })
+        {
+            Navigation.NavigateTo($"/projects/{ProjectId}/stacks/{launched.StackId}");
+        }
     }
 }

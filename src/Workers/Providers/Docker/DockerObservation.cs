@@ -29,6 +29,10 @@ internal static class DockerObservation
             Replica = DockerLabels.Int(labels, DockerLabels.Replica),
             Level = DockerLabels.Int(labels, DockerLabels.Level) ?? 0,
             CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc)),
+            Ports = [.. (container.Ports ?? [])
+                .Where(p => p.PublicPort is > 0 && p.IP == "127.0.0.1")
+                .Select(p => new PublishedPort(p.PrivatePort, p.PublicPort!.Value, p.Type ?? "tcp"))
+                .Distinct()],
         };
     }
 

@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace Paddock.E2E.Pages;
+
+/// <summary>The launch dialog: settings first, then the plan, then the launch.</summary>
+public sealed class LaunchDialog(IPage page)
+{
+    public ILocator Root { get; } = page.GetByRole(AriaRole.Dialog);
+
+    public ILocator Environment => Root.GetByTestId("launch-environment");
+
+    public ILocator PlanButton => Root.GetByTestId("launch-plan");
+
+    public ILocator LaunchButton => Root.GetByTestId("launch-confirm");
+
+    public ILocator StackName => Root.GetByTestId("launch-stack-name");
+
+    public ILocator Changes => Root.GetByTestId("plan-change");
+
+    public ILocator Variable(string name) => Root.GetByTestId($"variable-{name}").Locator("input");
+
+    public ILocator Change(string resource, string action) => Root.Locator($"[data-testid=plan-change][data-resource='{resource}'][data-action='{action}']");
+
+    public Task PlanAsync() => PlanButton.ClickAsync();
+
+    public Task LaunchAsync() => LaunchButton.ClickAsync();
+}
