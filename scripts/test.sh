@@ -32,7 +32,9 @@ if [ -S "$PADDOCK_TEST_DIR/docker/docker.sock" ]; then export PADDOCK_TEST_DOCKE
 
 results="$PADDOCK_TEST_DIR/results"
 set +e
-dotnet test Platform.sln --no-build -nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false
+# One test project at a time: they share two cores and one Docker engine, and timing-sensitive browser and
+# engine tests are reliable only when they do not starve each other.
+dotnet test Platform.sln --no-build -nologo -m:1 --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false
 status=$?
 set -e
 

@@ -36,10 +36,10 @@ public sealed partial class StackPage(IPage page) : AppPage(page)
 
     public ILocator Change(string resource, string action) => Dialog.Locator($"[data-testid=plan-change][data-resource='{resource}'][data-action='{action}']");
 
-    public Task WaitForStatusAsync(string status, float timeout = 20_000) =>
+    public Task WaitForStatusAsync(string status, float timeout = 45_000) =>
         Expect(Page.Locator($"[data-testid=stack-status][data-status='{status}']").First).ToBeVisibleAsync(new() { Timeout = timeout });
 
-    public Task WaitForRowAsync(string container, string state, string? health = null, float timeout = 20_000) =>
+    public Task WaitForRowAsync(string container, string state, string? health = null, float timeout = 45_000) =>
         Expect(Page.Locator($"[data-testid='service-row-{container}'][data-state='{state}']" + (health is null ? "" : $"[data-health='{health}']")))
             .ToBeVisibleAsync(new() { Timeout = timeout });
 
