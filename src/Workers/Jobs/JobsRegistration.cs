@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,19 +18,20 @@ public static class JobsRegistration
     public static IServiceCollection AddPaddockJobStorage(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         var pollMs = configuration.GetValue("Paddock:Jobs:PollIntervalMs", 150);
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            QueuePollInterval = TimeSpan.FromMilliseconds(pollMs),
+            PrepareSchemaIfNecessary = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(30),
+        };
+        // The storage is this host's own singleton, not Hangfire's static JobStorage.Current: two hosts in one process
+        // (the tests run several) would otherwise enqueue into each other's databases.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                options => options.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = Schema,
-                    QueuePollInterval = TimeSpan.FromMilliseconds(pollMs),
-                    PrepareSchemaIfNecessary = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(30),
-                }));
+            .UseRecommendedSerializerSettings());
         return services;
     }
 

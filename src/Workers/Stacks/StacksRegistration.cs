@@ -12,6 +12,8 @@ public static class StacksRegistration
 {
     public const string TtlReaperJobId = "stacks.ttl-reaper";
 
+    public const string DriftCheckJobId = "stacks.drift-check";
+
     /// <summary>The Docker provider on <c>Docker:Host</c> (default: the machine's engine), the operation job and the queue.</summary>
     public static IServiceCollection AddPaddockStacks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,12 +25,16 @@ public static class StacksRegistration
         services.TryAddScoped<IOperationQueue, HangfireOperationQueue>();
         services.TryAddScoped<RunOperationJob>();
         services.TryAddScoped<TtlReaperJob>();
+        services.TryAddScoped<DriftCheckJob>();
         return services;
     }
 
     /// <summary>Every recurring job, in one place, with constant ids.</summary>
-    public static void RegisterRecurringJobs(IRecurringJobManager jobs) =>
+    public static void RegisterRecurringJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<TtlReaperJob>(TtlReaperJobId, "critical", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<DriftCheckJob>(DriftCheckJobId, "default", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
 
     /// <summary>Makes the local busybox base image on the configured engine, for machines that cannot pull (best effort).</summary>
     public static async Task PrepareEngineAsync(IServiceProvider services, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Paddock.Core.Identity;
 using Paddock.Testing;
@@ -160,6 +161,28 @@ public sealed class StackApiTests(PaddockWebFactory factory)
     }
 
     [Fact]
+    public async Task A_container_removed_by_hand_is_reported_as_drift_and_healed_by_a_reapply()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("drift");
+        var launch = await LaunchAsync(admin, projectId, environmentId, blueprintId);
+        var stack = await WaitForAsync(admin, projectId, launch.StackId, "Running");
+
+        await Docker.RunAsync("rm", "-f", $"paddock-{stack.Name}-api-1");
+        await CheckDriftAsync();
+
+        var drifted = (await admin.GetFromJsonAsync<StackBody>(StackUrl(projectId, launch.StackId)))!;
+        drifted.Drift.ShouldNotBeNull().ShouldContain("api-1: missing");
+
+        (await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations", new { kind = "Update" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await WaitForOperationAsync(admin, projectId, launch.StackId, "Succeeded");
+        (await Docker.ContainersOfAsync(launch.StackId)).Count.ShouldBe(3);
+        await CheckDriftAsync();
+        (await admin.GetFromJsonAsync<StackBody>(StackUrl(projectId, launch.StackId)))!.Drift.ShouldBeNull();
+
+        await DestroyAsync(admin, projectId, launch.StackId);
+    }
+
+    [Fact]
     public async Task An_environment_with_a_live_stack_cannot_be_deleted()
     {
         var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("inuse");
@@ -170,6 +193,13 @@ public sealed class StackApiTests(PaddockWebFactory factory)
 
         delete.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         await DestroyAsync(admin, projectId, launch.StackId);
+    }
+
+    /// <summary>Runs the recurring drift check now, as Hangfire would.</summary>
+    private async Task CheckDriftAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Workers.Stacks.DriftCheckJob>().RunAsync(CancellationToken.None);
     }
 
     private async Task<(HttpClient Admin, Guid ProjectId, Guid EnvironmentId, Guid BlueprintId)> ArrangeAsync(string name, string yaml = Sample)
@@ -235,7 +265,7 @@ public sealed class StackApiTests(PaddockWebFactory factory)
 
     private sealed record OperationBody(Guid Id, string Kind, string Status, string? Error, List<StepBody> Steps);
 
-    private sealed record StackBody(Guid Id, string Name, string Status, Dictionary<string, string> Inputs, List<OperationBody> Operations);
+    private sealed record StackBody(Guid Id, string Name, string Status, Dictionary<string, string> Inputs, List<OperationBody> Operations, string? Drift);
 
     private sealed record SummaryBody(Guid Id, string Name);
 

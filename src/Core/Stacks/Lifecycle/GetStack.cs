@@ -51,7 +51,7 @@ public static class GetStack
                 stack.BlueprintVersion, row.LatestVersion, StackDesiredState.Masked(stack.Inputs), stack.Replicas, row.Owner, stack.CreatedAt, stack.ExpiresAt,
                 [.. operations.Select(x => new OperationDto(x.o.Id, x.o.Kind, x.o.Status, x.o.Parameters, x.o.Plan, x.o.PlanHash, x.By, x.o.CreatedAt,
                     x.o.StartedAt, x.o.FinishedAt, x.o.Error,
-                    x.o.Id == latestId ? steps.Count(st => st.Status == "Succeeded") : x.o.Status == OperationStatus.Succeeded ? x.o.StepsTotal : 0, x.o.StepsTotal, x.o.Id == latestId ? steps : []))]);
+                    x.o.Id == latestId ? steps.Count(st => st.Status == "Succeeded") : x.o.Status == OperationStatus.Succeeded ? x.o.StepsTotal : 0, x.o.StepsTotal, x.o.Id == latestId ? steps : []))], stack.Drift, stack.DriftCheckedAt);
         }
     }
 }

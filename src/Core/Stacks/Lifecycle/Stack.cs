@@ -40,6 +40,12 @@ public sealed class Stack : IAudited
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>What the last drift check found running differently from the plan ("api-1: missing"), or null when in sync.</summary>
+    public string? Drift { get; private set; }
+
+    [AuditIgnored]
+    public DateTimeOffset? DriftCheckedAt { get; private set; }
+
     [AuditIgnored]
     public uint Version { get; private set; }
 
@@ -75,6 +81,13 @@ public sealed class Stack : IAudited
     }
 
     public void MarkWarned(DateTimeOffset now) => WarnedAt = now;
+
+    /// <summary>Records a drift check; only a change of finding is a change of the stack (and so audited).</summary>
+    public void RecordDrift(string? drift, DateTimeOffset now)
+    {
+        Drift = drift;
+        DriftCheckedAt = now;
+    }
 }
 
 public enum StackStatus

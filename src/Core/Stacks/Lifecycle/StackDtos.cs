@@ -5,7 +5,8 @@ public sealed record StackSummary(Guid Id, string Name, StackStatus Status, stri
 
 public sealed record StackDetails(Guid Id, Guid ProjectId, string Name, StackStatus Status, Guid EnvironmentId, string Environment, bool IsProtected,
     Guid BlueprintId, string Blueprint, int BlueprintVersion, int LatestBlueprintVersion, IReadOnlyDictionary<string, string> Inputs,
-    IReadOnlyDictionary<string, int> Replicas, string? Owner, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, IReadOnlyList<OperationDto> Operations);
+    IReadOnlyDictionary<string, int> Replicas, string? Owner, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, IReadOnlyList<OperationDto> Operations,
+    string? Drift = null, DateTimeOffset? DriftCheckedAt = null);
 
 public sealed record OperationDto(Guid Id, OperationKind Kind, OperationStatus Status, OperationParameters Parameters, IReadOnlyList<PlannedChange> Plan,
     string PlanHash, string? RequestedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,

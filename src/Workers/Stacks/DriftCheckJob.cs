@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Paddock.Core.Common;
+using Paddock.Core.Stacks;
+using Paddock.Data;
+using Paddock.Workers.Providers;
+
+namespace Paddock.Workers.Stacks;
+
+/// <summary>
+/// Re-observes every running stack and compares it with its plan (recurring): a container removed, stopped or changed
+/// by hand shows up on the stack as drift, with the plan's reasons; a re-apply (the stack page's "Heal") restores it.
+/// </summary>
+internal sealed class DriftCheckJob(PaddockDbContext db, ISecretProtector protector, IStackProvider provider, IStackEvents events, TimeProvider time,
+    ILogger<DriftCheckJob> logger)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var stacks = await db.Stacks
+            .Where(s => s.Status == StackStatus.Running
+                && !db.Operations.Any(o => o.StackId == s.Id && (o.Status == OperationStatus.Queued || o.Status == OperationStatus.Running)))
+            .ToListAsync(ct);
+        foreach (var stack in stacks)
+        {
+            try
+            {
+                await CheckAsync(stack, ct);
+            }
+            catch (Exception e) when (e is ProviderException or ProviderUnreachableException)
+            {
+                logger.LogWarning("Drift check of stack {Stack} skipped: {Reason}", stack.Name, e.Message);
+            }
+        }
+    }
+
+    public async Task CheckAsync(Stack stack, CancellationToken ct)
+    {
+        var desired = await StackDesiredState.BuildAsync(db, protector, stack, ct);
+        if (!desired.IsSuccess)
+        {
+            return;
+        }
+
+        var plan = Planner.Plan(desired.Value, await provider.ObserveAsync(stack.Identity, ct));
+        var drift = plan.HasChanges
+            ? string.Join("; ", plan.Changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => $"{c.Resource}: {c.Reason}"))
+            : null;
+        var changed = drift != stack.Drift;
+        stack.RecordDrift(drift, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        if (changed)
+        {
+            events.Publish(new StackEvent(stack.ProjectId, stack.Id, null, drift is null ? "stack.in-sync" : "stack.drifted", drift));
+        }
+    }
+}
