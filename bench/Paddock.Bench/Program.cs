@@ -1,9 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using Paddock.Bench;
 using Paddock.Core.Blueprints;
 using Paddock.Core.Stacks;
 using Paddock.Workers.Providers.Docker;
 using Paddock.Workers.Providers.Execution;
+
+// `queue [jobs]`: enqueue-to-start latency of the job queue (see QueuePickup); otherwise the launch benchmark below.
+if (args is ["queue", ..])
+{
+    var postgres = Environment.GetEnvironmentVariable("PADDOCK_TEST_POSTGRES") ?? throw new InvalidOperationException("Set PADDOCK_TEST_POSTGRES.");
+    await QueuePickup.RunAsync(postgres, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+    return;
+}
 
 // Launch N busybox services (chains of three: s2 depends on s1, s3 on s2, s5 on s4...) through the executor and through
 // `docker-compose up -d` of the exported compose file, alternating, on the same engine; prints medians.
