@@ -22,7 +22,8 @@ var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 
 
 using var provider = new DockerProvider(new DockerClientFactory(), DockerEndpoint.Parse(endpoint), new DockerProviderOptions { StopTimeout = TimeSpan.FromSeconds(1) });
 await LocalBaseImage.EnsureAsync(provider.Client);
-var executor = new PlanExecutor(provider);
+var parallelism = Environment.GetEnvironmentVariable("PADDOCK_BENCH_PARALLELISM") is { Length: > 0 } p ? int.Parse(p, CultureInfo.InvariantCulture) : new ExecutorOptions().MaxParallelism;
+var executor = new PlanExecutor(provider, new ExecutorOptions { MaxParallelism = parallelism });
 
 Console.WriteLine("services | paddock median ms | compose median ms | ratio | unchanged re-apply median ms");
 foreach (var count in counts)
