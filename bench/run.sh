@@ -5,8 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v docker-compose >/dev/null || { echo "docker-compose (Debian package docker-compose) is required"; exit 1; }
 dotnet run -c Release --project bench/Paddock.Bench -- "${1:-3,10,30}" "${2:-3}"
-# Measured 2 cores / Debian 12 / dockerd 20.10 / docker-compose 1.29.2, 3 runs each, medians (ms):
-#   services | paddock | compose | ratio | unchanged re-apply
-#   3        | 1437    | 2047    | 0.70  | 12
-#   10       | 3302    | 3559    | 0.93  | 8
-#   30       | 6727    | 7621    | 0.88  | 11
+# Results, machine and method: docs/benchmarks.md. Job queue pickup latency: bench/queue.sh.
+# PADDOCK_BENCH_PARALLELISM overrides the executor's bound on parallel provider calls (default 8).

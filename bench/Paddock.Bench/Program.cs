@@ -1,9 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using Paddock.Bench;
 using Paddock.Core.Blueprints;
 using Paddock.Core.Stacks;
 using Paddock.Workers.Providers.Docker;
 using Paddock.Workers.Providers.Execution;
+
+// `queue [jobs]`: enqueue-to-start latency of the job queue (see QueuePickup); otherwise the launch benchmark below.
+if (args is ["queue", ..])
+{
+    var postgres = Environment.GetEnvironmentVariable("PADDOCK_TEST_POSTGRES") ?? throw new InvalidOperationException("Set PADDOCK_TEST_POSTGRES.");
+    await QueuePickup.RunAsync(postgres, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+    return;
+}
 
 // Launch N busybox services (chains of three: s2 depends on s1, s3 on s2, s5 on s4...) through the executor and through
 // `docker-compose up -d` of the exported compose file, alternating, on the same engine; prints medians.
@@ -13,7 +22,8 @@ var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 
 
 using var provider = new DockerProvider(new DockerClientFactory(), DockerEndpoint.Parse(endpoint), new DockerProviderOptions { StopTimeout = TimeSpan.FromSeconds(1) });
 await LocalBaseImage.EnsureAsync(provider.Client);
-var executor = new PlanExecutor(provider);
+var parallelism = Environment.GetEnvironmentVariable("PADDOCK_BENCH_PARALLELISM") is { Length: > 0 } p ? int.Parse(p, CultureInfo.InvariantCulture) : new ExecutorOptions().MaxParallelism;
+var executor = new PlanExecutor(provider, new ExecutorOptions { MaxParallelism = parallelism });
 
 Console.WriteLine("services | paddock median ms | compose median ms | ratio | unchanged re-apply median ms");
 foreach (var count in counts)

@@ -13,7 +13,7 @@ namespace Paddock.Workers.Stacks;
 
 /// <summary>
 /// Runs one operation: takes the stack's lock, re-observes the engine, re-plans (so a retried job continues where the
-/// last attempt stopped and never duplicates), executes level by level, and records every step as it happens.
+/// last attempt stopped and never duplicates), executes in dependency order (PlanExecutor), and records every step as it happens.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 internal sealed class RunOperationJob(

@@ -188,6 +188,19 @@ public class PlannerTests
     }
 
     [Fact]
+    public void Containers_name_the_services_they_depend_on_outside_their_hash()
+    {
+        Desired.Find("db-1")!.DependsOn.ShouldBeEmpty();
+        Desired.Find("api-1")!.DependsOn.ShouldBe(["db"]);
+        Desired.Find("web-1")!.DependsOn.ShouldBe(["api"]);
+        Desired.Find("network")!.DependsOn.ShouldBeNull();
+
+        var spec = StackStates.ThreeTier();
+        var alone = StackStates.Desired(spec with { Services = [.. spec.Services.Select(s => s.Name == "web" ? s with { DependsOn = [] } : s)] });
+        alone.Find("web-1")!.SpecHash.ShouldBe(Desired.Find("web-1")!.SpecHash);
+    }
+
+    [Fact]
     public void A_vm_service_cannot_be_planned_onto_a_container_engine()
     {
         var spec = new BlueprintBuilder().WithService(new ServiceSpec { Name = "batch", Kind = ServiceKind.Vm, MachineImage = "ami-1" }).Build();

@@ -233,6 +233,45 @@ public sealed class DockerProviderTests(DockerEngine engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unrelated_chains_proceed_independently_of_a_slow_dependency()
+    {
+        static Paddock.Core.Blueprints.ServiceSpec Sleeper(string name, params DependencySpec[] dependsOn) => new()
+        {
+            Name = name,
+            Image = LocalBaseImage.Name,
+            Command = ["sleep", "3600"],
+            DependsOn = dependsOn,
+        };
+
+        var slow = Sleeper("a1") with
+        {
+            HealthCheck = new HealthCheckSpec { Command = ["sleep 2"], Interval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(5), Retries = 3 },
+        };
+        var spec = TestStack.Blueprint(
+            slow,
+            Sleeper("a2", new DependencySpec("a1", DependencyCondition.Healthy)),
+            Sleeper("b1"),
+            Sleeper("b2", new DependencySpec("b1")));
+        var log = new StepLog();
+
+        var (plan, result) = await ApplyAsync(spec, log);
+
+        result.Succeeded.ShouldBeTrue(result.Error);
+        plan.Changes.Single(c => c.Resource == "b2-1").Level.ShouldBe(plan.Changes.Single(c => c.Resource == "a2-1").Level);
+        StepEvent At(string resource, StepStatus status) => log.Events.Single(e => e.Resource == resource && e.Status == status);
+        At("b2-1", StepStatus.Succeeded).At.ShouldBeLessThan(At("a1-1", StepStatus.Succeeded).At);
+        At("a2-1", StepStatus.Started).At.ShouldBeGreaterThanOrEqualTo(At("a1-1", StepStatus.Succeeded).At);
+        var created = new Dictionary<string, DateTime>();
+        foreach (var name in (string[])["a2-1", "b2-1"])
+        {
+            var inspect = await _provider.Client.Containers.InspectContainerAsync(DockerNames.Container(_stack, name));
+            created[name] = inspect.Created;
+        }
+
+        created["b2-1"].ShouldBeLessThan(created["a2-1"]);
+    }
+
+    [Fact]
     public async Task A_failing_health_check_stops_the_roll()
     {
         var api = TestStack.Api(replicas: 2) with

@@ -12,7 +12,10 @@ public sealed record Change
     /// <summary>Why, for people: <c>missing</c>, <c>image changed nginx:1 -> nginx:2</c>, <c>not in blueprint</c>.</summary>
     public required string Reason { get; init; }
 
-    /// <summary>The plan level: changes of one level may run in parallel; a level starts when the previous one is done.</summary>
+    /// <summary>
+    /// The plan level: changes of one level may run in parallel. A container coming up starts once the services it
+    /// depends on are ready; any other change once every lower level is done.
+    /// </summary>
     public int Level { get; init; }
 
     public DesiredResource? Desired { get; init; }

@@ -21,6 +21,13 @@ public sealed record DesiredResource
 
     public string? Service { get; init; }
 
+    /// <summary>
+    /// The services this one's <c>depends_on</c> names, so the executor can start it as soon as they are ready rather
+    /// than after a whole level; null when unknown (the executor then waits for every lower level). Not part of the hash:
+    /// the engine never sees it.
+    /// </summary>
+    public IReadOnlyList<string>? DependsOn { get; init => field = value is null ? null : ValueList<string>.From(value); }
+
     public int? Replica { get; init; }
 
     public ContainerSpec? Container { get; init; }

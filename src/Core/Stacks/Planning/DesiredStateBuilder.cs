@@ -70,6 +70,7 @@ public static class DesiredStateBuilder
                 .Where(d => d.Service == service.Name)
                 .Select(d => (DependencyCondition?)d.Condition)
                 .Max();
+            var dependsOn = ValueList<string>.From(service.DependsOn.Select(d => d.Service).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
             for (var replica = 1; replica <= service.Replicas; replica++)
             {
                 resources.Add(new DesiredResource
@@ -80,6 +81,7 @@ public static class DesiredStateBuilder
                     FieldHashes = fields,
                     Level = levels[service.Name],
                     Service = service.Name,
+                    DependsOn = dependsOn,
                     Replica = replica,
                     Container = spec,
                     ReadyCondition = readyCondition,

@@ -2,7 +2,7 @@ namespace Paddock.Workers.Providers.Execution;
 
 internal sealed record ExecutorOptions
 {
-    /// <summary>Changes of one level running at once; the engine serialises much of its work, more buys little.</summary>
+    /// <summary>Provider calls running at once; the engine serialises much of its work, more buys little.</summary>
     public int MaxParallelism { get; init; } = 8;
 
     /// <summary>How long a resource may take to run or become healthy before its dependents give up.</summary>

@@ -6,9 +6,12 @@ using Paddock.Core.Stacks;
 namespace Paddock.Workers.Providers.Execution;
 
 /// <summary>
-/// Runs a plan level by level. Inside a level, changes run in parallel (bounded), except the replicas of one service
-/// being replaced: those roll one at a time, each waiting for health before the next. A level ends when each of its
-/// resources meets the condition its dependents wait for; the first failed level stops the run. NoOps never reach the provider.
+/// Runs a plan as a dependency graph. A container being created, replaced or started waits only for the network and
+/// volumes and for the services it depends on (each meeting the condition its dependents wait for), so unrelated chains
+/// proceed independently; every other change (deletes, stops, changes whose dependencies are unknown) waits for all lower
+/// levels, which keeps deletes dependents-first and after everything else. Changes run in parallel (bounded), except the
+/// replicas of one service being replaced: those roll one at a time, each waiting for health before the next. After the
+/// first failure nothing new starts; running changes finish. NoOps never reach the provider.
 /// </summary>
 internal sealed class PlanExecutor(IStackProvider provider, ExecutorOptions? options = null, TimeProvider? time = null)
 {
@@ -19,29 +22,20 @@ internal sealed class PlanExecutor(IStackProvider provider, ExecutorOptions? opt
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(secrets);
-        var completed = new ConcurrentQueue<Change>();
-        using var gate = new SemaphoreSlim(_options.MaxParallelism);
-        foreach (var level in plan.Levels)
+        using var run = new Run(plan.Stack, secrets, progress, _options.MaxParallelism, ct);
+        var started = new List<(Step Step, Task Task)>();
+        foreach (var step in Steps(plan))
         {
-            foreach (var noop in level.Changes.Where(c => c.Action == ChangeAction.NoOp))
-            {
-                Report(progress, noop, StepStatus.Skipped, noop.Reason);
-                completed.Enqueue(noop);
-            }
-
-            var failures = new ConcurrentQueue<(Change Change, string Error)>();
-            var groups = level.Changes
-                .Where(c => c.Action != ChangeAction.NoOp)
-                .GroupBy(c => c.Action == ChangeAction.Replace && c.Desired?.IsReplicated == true ? "rolling:" + c.Service : "single:" + c.Resource)
-                .Select(g => RunGroupAsync([.. g], g.Key.StartsWith("rolling:", StringComparison.Ordinal), plan.Stack, secrets, gate, completed, failures, progress, ct));
-            await Task.WhenAll(groups);
-            if (failures.TryPeek(out var failure))
-            {
-                return new ExecutionResult(false, [.. completed], failure.Change, $"{failure.Change.Resource}: {failure.Error}");
-            }
+            // Steps come in level order and only wait for lower levels, so every prerequisite has its task already.
+            var prerequisites = started.Where(s => step.WaitsFor(s.Step)).Select(s => s.Task).ToList();
+            started.Add((step, RunStepAsync(step, prerequisites, run)));
         }
 
-        return new ExecutionResult(true, [.. completed]);
+        await Task.WhenAll(started.Select(s => s.Task));
+
+        return run.Failures.TryPeek(out var failure)
+            ? new ExecutionResult(false, [.. run.Completed], failure.Change, $"{failure.Change.Resource}: {failure.Error}")
+            : new ExecutionResult(true, [.. run.Completed]);
     }
 
     /// <summary>
@@ -58,49 +52,74 @@ internal sealed class PlanExecutor(IStackProvider provider, ExecutorOptions? opt
         return await RunAsync(undo, StackSecrets.None, progress, ct);
     }
 
-    private async Task RunGroupAsync(
-        IReadOnlyList<Change> changes,
-        bool rolling,
-        StackIdentity stack,
-        StackSecrets secrets,
-        SemaphoreSlim gate,
-        ConcurrentQueue<Change> completed,
-        ConcurrentQueue<(Change, string)> failures,
-        IProgress<StepEvent>? progress,
-        CancellationToken ct)
+    /// <summary>The plan's changes in level order, grouped: a rolling replacement is one step, every other change its own.</summary>
+    private static IEnumerable<Step> Steps(Plan plan) => plan.Changes
+        .OrderBy(c => c.Level)
+        .GroupBy(c => (c.Level, Key: c.Action == ChangeAction.Replace && c.Desired?.IsReplicated == true ? "rolling:" + c.Service : "single:" + c.Resource))
+        .Select(g => new Step(g.Key.Level, [.. g], g.Key.Key.StartsWith("rolling:", StringComparison.Ordinal)));
+
+    private async Task RunStepAsync(Step step, List<Task> prerequisites, Run run)
     {
-        foreach (var change in changes)
+        await Task.WhenAll(prerequisites);
+        if (!run.Failures.IsEmpty)
         {
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                string? id;
-                await gate.WaitAsync(ct);
-                try
-                {
-                    Report(progress, change, StepStatus.Started, change.Reason);
-                    id = await provider.ApplyAsync(stack, change, secrets, ct);
-                }
-                finally
-                {
-                    gate.Release();
-                }
+            return;
+        }
 
-                if (ReadyCondition(change, rolling) is { } condition && id is not null)
-                {
-                    Report(progress, change, StepStatus.Waiting, condition == DependencyCondition.Healthy ? "waiting until healthy" : "waiting until running");
-                    await provider.WaitUntilAsync(id, condition, _options.ReadyTimeout, ct);
-                }
-
-                Report(progress, change, StepStatus.Succeeded, $"{change.Reason} ({watch.ElapsedMilliseconds} ms)");
-                completed.Enqueue(change);
-            }
-            catch (Exception e) when (e is ProviderException || (e is not OperationCanceledException && !ct.IsCancellationRequested))
+        foreach (var change in step.Changes)
+        {
+            if (!await RunChangeAsync(change, step.Rolling, run))
             {
-                failures.Enqueue((change, e.Message));
-                Report(progress, change, StepStatus.Failed, e.Message);
                 return;
             }
+        }
+    }
+
+    /// <summary>Applies one change and waits until it is ready; false when it failed or when another change failed first.</summary>
+    private async Task<bool> RunChangeAsync(Change change, bool rolling, Run run)
+    {
+        if (change.Action == ChangeAction.NoOp)
+        {
+            Report(run.Progress, change, StepStatus.Skipped, change.Reason);
+            run.Completed.Enqueue(change);
+            return true;
+        }
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            string? id;
+            await run.Gate.WaitAsync(run.Ct);
+            try
+            {
+                if (!run.Failures.IsEmpty)
+                {
+                    return false;
+                }
+
+                Report(run.Progress, change, StepStatus.Started, change.Reason);
+                id = await provider.ApplyAsync(run.Stack, change, run.Secrets, run.Ct);
+            }
+            finally
+            {
+                run.Gate.Release();
+            }
+
+            if (ReadyCondition(change, rolling) is { } condition && id is not null)
+            {
+                Report(run.Progress, change, StepStatus.Waiting, condition == DependencyCondition.Healthy ? "waiting until healthy" : "waiting until running");
+                await provider.WaitUntilAsync(id, condition, _options.ReadyTimeout, run.Ct);
+            }
+
+            Report(run.Progress, change, StepStatus.Succeeded, $"{change.Reason} ({watch.ElapsedMilliseconds} ms)");
+            run.Completed.Enqueue(change);
+            return true;
+        }
+        catch (Exception e) when (e is ProviderException || (e is not OperationCanceledException && !run.Ct.IsCancellationRequested))
+        {
+            run.Failures.Enqueue((change, e.Message));
+            Report(run.Progress, change, StepStatus.Failed, e.Message);
+            return false;
         }
     }
 
@@ -118,4 +137,51 @@ internal sealed class PlanExecutor(IStackProvider provider, ExecutorOptions? opt
 
     private void Report(IProgress<StepEvent>? progress, Change change, StepStatus status, string message) =>
         progress?.Report(new StepEvent(_time.GetUtcNow(), change.Level, change.Resource, change.Action, status, message));
+
+    /// <summary>The changes of one step run in order; the step starts when the steps it waits for are done.</summary>
+    private sealed class Step(int level, IReadOnlyList<Change> changes, bool rolling)
+    {
+        public int Level { get; } = level;
+
+        public IReadOnlyList<Change> Changes { get; } = changes;
+
+        public bool Rolling { get; } = rolling;
+
+        /// <summary>The services a container coming up waits for; null when the step waits for every lower level instead.</summary>
+        private IReadOnlyList<string>? DependsOn { get; } =
+            changes.All(c => c.Desired is { Kind: ResourceKind.Container, DependsOn: not null } && c.Action is not (ChangeAction.Delete or ChangeAction.Stop))
+                ? changes[0].Desired!.DependsOn
+                : null;
+
+        private string? Service => Changes[0].Service;
+
+        /// <summary>Every lower step, or for a container coming up: the network, volumes, removals and the services it depends on.</summary>
+        public bool WaitsFor(Step earlier) =>
+            earlier.Level < Level
+            && (DependsOn is not { } services
+                || earlier.Changes[0].ResourceKind != ResourceKind.Container
+                || earlier.Changes[0].Action is ChangeAction.Delete or ChangeAction.Stop
+                || (earlier.Service is { } service && services.Contains(service, StringComparer.Ordinal)));
+    }
+
+    /// <summary>What every step of one run shares.</summary>
+    private sealed class Run(StackIdentity stack, StackSecrets secrets, IProgress<StepEvent>? progress, int parallelism, CancellationToken ct) : IDisposable
+    {
+        public StackIdentity Stack { get; } = stack;
+
+        public StackSecrets Secrets { get; } = secrets;
+
+        public IProgress<StepEvent>? Progress { get; } = progress;
+
+        public CancellationToken Ct { get; } = ct;
+
+        /// <summary>Bounds the provider calls running at once; waiting for readiness holds no slot.</summary>
+        public SemaphoreSlim Gate { get; } = new(parallelism);
+
+        public ConcurrentQueue<Change> Completed { get; } = new();
+
+        public ConcurrentQueue<(Change Change, string Error)> Failures { get; } = new();
+
+        public void Dispose() => Gate.Dispose();
+    }
 }
