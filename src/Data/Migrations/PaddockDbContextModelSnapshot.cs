@@ -783,6 +783,14 @@ namespace Paddock.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Drift")
+                        .HasColumnType("text")
+                        .HasColumnName("drift");
+
+                    b.Property<DateTimeOffset?>("DriftCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drift_checked_at");
+
                     b.Property<Guid>("EnvironmentId")
                         .HasColumnType("uuid")
                         .HasColumnName("environment_id");

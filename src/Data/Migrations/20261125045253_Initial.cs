@@ -335,6 +335,8 @@ namespace Paddock.Data.Migrations
                     expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     warned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    drift = table.Column<string>(type: "text", nullable: true),
+                    drift_checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>

@@ -13,7 +13,7 @@ using Paddock.Data;
 namespace Paddock.Data.Migrations
 {
     [DbContext(typeof(PaddockDbContext))]
-    [Migration("20261125041853_Initial")]
+    [Migration("20261125045253_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -785,6 +785,14 @@ namespace Paddock.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Drift")
+                        .HasColumnType("text")
+                        .HasColumnName("drift");
+
+                    b.Property<DateTimeOffset?>("DriftCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drift_checked_at");
 
                     b.Property<Guid>("EnvironmentId")
                         .HasColumnType("uuid")
