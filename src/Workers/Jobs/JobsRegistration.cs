@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
@@ -38,8 +39,10 @@ public static class JobsRegistration
     /// <summary>The server that runs jobs: in the web process (embedded mode) or in the worker host.</summary>
     public static IServiceCollection AddPaddockJobServer(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHangfireServer(options =>
+        services.AddHangfireServer((provider, options) =>
         {
+            // Jobs resolve their services from this host's container, not from Hangfire's static activator (last host wins).
+            options.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
             options.WorkerCount = configuration.GetValue("Paddock:Jobs:WorkerCount", Math.Max(4, Environment.ProcessorCount * 2));
             options.Queues = ["critical", "default"];
             options.SchedulePollingInterval = TimeSpan.FromSeconds(1);

@@ -30,6 +30,7 @@ internal sealed class RunOperationJob(
         var stackId = await db.Operations.Where(o => o.Id == operationId).Select(o => (Guid?)o.StackId).FirstOrDefaultAsync(ct);
         if (stackId is null)
         {
+            logger.LogWarning("Operation {OperationId} does not exist in this database; nothing to run.", operationId);
             return;
         }
 
