@@ -4,4 +4,5 @@
 # Usage: PADDOCK_TEST_POSTGRES='Host=...;Port=...;Username=...' bash bench/queue.sh [jobs]   (default 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/servers.sh
 dotnet run -c Release --project bench/Paddock.Bench -- queue "${1:-50}"
