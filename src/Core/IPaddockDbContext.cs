@@ -31,5 +31,7 @@ public interface IPaddockDbContext
 
     DbSet<OperationStep> OperationSteps { get; }
 
+    DbSet<OrphanedStack> OrphanedStacks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,8 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
 
     public DbSet<OperationStep> OperationSteps => Set<OperationStep>();
 
+    public DbSet<OrphanedStack> OrphanedStacks => Set<OrphanedStack>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

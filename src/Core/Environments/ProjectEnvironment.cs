@@ -27,6 +27,9 @@ public sealed class ProjectEnvironment : IAudited
 
     public TimeSpan? MaxTtl { get; private set; }
 
+    /// <summary>Engine objects left behind by this environment's stacks are only reported, never removed by the orphan reaper.</summary>
+    public bool OrphansReportOnly { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     [AuditIgnored]
@@ -48,6 +51,7 @@ public sealed class ProjectEnvironment : IAudited
         IsProtected = settings.IsProtected;
         DefaultTtl = settings.DefaultTtl;
         MaxTtl = settings.MaxTtl;
+        OrphansReportOnly = settings.OrphansReportOnly;
     }
 
     /// <summary>The TTL a launch gets: the requested one, else the default, else the maximum; never more than the maximum.</summary>
@@ -58,4 +62,4 @@ public sealed class ProjectEnvironment : IAudited
     }
 }
 
-public sealed record EnvironmentSettings(string Name, string? Description, bool IsProtected, TimeSpan? DefaultTtl, TimeSpan? MaxTtl);
+public sealed record EnvironmentSettings(string Name, string? Description, bool IsProtected, TimeSpan? DefaultTtl, TimeSpan? MaxTtl, bool OrphansReportOnly = false);

@@ -434,6 +434,10 @@ namespace Paddock.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("OrphansReportOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("orphans_report_only");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("project_id");
@@ -762,6 +766,40 @@ namespace Paddock.Data.Migrations
                         .HasDatabaseName("ix_operation_steps_operation_id");
 
                     b.ToTable("operation_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Paddock.Core.Stacks.OrphanedStack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<bool>("ReportOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("report_only");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orphaned_stacks");
+
+                    b.ToTable("orphaned_stacks", (string)null);
                 });
 
             modelBuilder.Entity("Paddock.Core.Stacks.Stack", b =>

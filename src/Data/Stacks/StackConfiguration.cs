@@ -53,3 +53,13 @@ internal sealed class OperationStepConfiguration : IEntityTypeConfiguration<Oper
         builder.HasOne<Operation>().WithMany().HasForeignKey(s => s.OperationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class OrphanedStackConfiguration : IEntityTypeConfiguration<OrphanedStack>
+{
+    public void Configure(EntityTypeBuilder<OrphanedStack> builder)
+    {
+        builder.ToTable("orphaned_stacks");
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Name).HasMaxLength(120);
+    }
+}

@@ -60,7 +60,8 @@ internal static class EnvironmentEndpoints
 }
 
 /// <summary>TTLs travel as hours: what people type, and unambiguous in JSON.</summary>
-internal sealed record EnvironmentRequest(string? Name, string? Description, bool? IsProtected, double? DefaultTtlHours, double? MaxTtlHours)
+internal sealed record EnvironmentRequest(string? Name, string? Description, bool? IsProtected, double? DefaultTtlHours, double? MaxTtlHours,
+    bool? OrphansReportOnly = null)
 {
     public Result<EnvironmentSettings> ToSettings()
     {
@@ -74,6 +75,7 @@ internal sealed record EnvironmentRequest(string? Name, string? Description, boo
 
         return new EnvironmentSettings(Name ?? "", Description, IsProtected ?? false,
             DefaultTtlHours is { } dh ? TimeSpan.FromHours(dh) : null,
-            MaxTtlHours is { } mh ? TimeSpan.FromHours(mh) : null);
+            MaxTtlHours is { } mh ? TimeSpan.FromHours(mh) : null,
+            OrphansReportOnly ?? false);
     }
 }

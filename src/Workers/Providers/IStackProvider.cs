@@ -18,6 +18,9 @@ internal interface IStackProvider
     /// <summary>Waits until the resource is running (started) or reports healthy; fails with the last health output.</summary>
     Task WaitUntilAsync(string providerId, DependencyCondition condition, TimeSpan timeout, CancellationToken ct);
 
+    /// <summary>Every stack that has at least one object on the target, from its labels: what the orphan reaper compares with Paddock's records.</summary>
+    Task<IReadOnlyList<StackIdentity>> ListStacksAsync(CancellationToken ct);
+
     /// <summary>Removes every object labelled with the stack, whatever any plan says.</summary>
     Task DestroyAsync(StackIdentity stack, CancellationToken ct);
 

@@ -14,6 +14,8 @@ public static class StacksRegistration
 
     public const string DriftCheckJobId = "stacks.drift-check";
 
+    public const string OrphanReaperJobId = "stacks.orphan-reaper";
+
     /// <summary>The Docker provider on <c>Docker:Host</c> (default: the machine's engine), the operation job and the queue.</summary>
     public static IServiceCollection AddPaddockStacks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +28,7 @@ public static class StacksRegistration
         services.TryAddScoped<RunOperationJob>();
         services.TryAddScoped<TtlReaperJob>();
         services.TryAddScoped<DriftCheckJob>();
+        services.TryAddScoped<OrphanReaperJob>();
         return services;
     }
 
@@ -34,6 +37,7 @@ public static class StacksRegistration
     {
         jobs.AddOrUpdate<TtlReaperJob>(TtlReaperJobId, "critical", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<DriftCheckJob>(DriftCheckJobId, "default", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<OrphanReaperJob>(OrphanReaperJobId, "default", job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 
     /// <summary>Makes the local busybox base image on the configured engine, for machines that cannot pull (best effort).</summary>

@@ -22,6 +22,8 @@ internal sealed class CountingProvider(IStackProvider inner) : IStackProvider
     public Task WaitUntilAsync(string providerId, DependencyCondition condition, TimeSpan timeout, CancellationToken ct) =>
         inner.WaitUntilAsync(providerId, condition, timeout, ct);
 
+    public Task<IReadOnlyList<StackIdentity>> ListStacksAsync(CancellationToken ct) => inner.ListStacksAsync(ct);
+
     public Task DestroyAsync(StackIdentity stack, CancellationToken ct) => inner.DestroyAsync(stack, ct);
 
     public IAsyncEnumerable<string> StreamLogsAsync(StackIdentity stack, string resource, bool follow, int? tail, CancellationToken ct) =>

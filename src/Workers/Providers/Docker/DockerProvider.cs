@@ -127,23 +127,42 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
         }
     }, ct);
 
-    public async Task DestroyAsync(StackIdentity stack, CancellationToken ct)
+    public Task<IReadOnlyList<StackIdentity>> ListStacksAsync(CancellationToken ct) => EngineAsync(async () =>
     {
-        var observed = await ObserveAsync(stack, ct);
-        await EngineAsync(async () =>
-        {
-            // Force removal kills at once: an ephemeral stack has nothing to drain, and busybox httpd as PID 1 ignores SIGTERM.
-            await Task.WhenAll(observed.Containers.Select(c => RemoveContainerAsync(c.ProviderId, ct)));
-            foreach (var network in observed.Resources.Where(r => r.Kind == ResourceKind.Network))
-            {
-                await IgnoreNotFoundAsync(() => _client.Networks.DeleteNetworkAsync(network.ProviderId, ct));
-            }
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [DockerLabels.Stack] = true } };
+        var containers = _client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, ct);
+        var networks = _client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, ct);
+        var volumes = _client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct);
+        await Task.WhenAll(containers, networks, volumes);
+        IEnumerable<IDictionary<string, string>?> labels =
+        [
+            .. (await containers).Select(c => c.Labels), .. (await networks).Select(n => n.Labels), .. ((await volumes).Volumes ?? []).Select(v => v.Labels),
+        ];
+        return (IReadOnlyList<StackIdentity>)labels
+            .OfType<IDictionary<string, string>>()
+            .Where(l => l.TryGetValue(DockerLabels.Stack, out var id) && Guid.TryParse(id, out _))
+            .Select(l => new StackIdentity(Guid.Parse(l[DockerLabels.Stack]), l.TryGetValue(DockerLabels.StackName, out var name) ? name : ""))
+            .DistinctBy(s => s.Id)
+            .ToList();
+    }, ct);
 
-            await Task.WhenAll(observed.Resources.Where(r => r.Kind == ResourceKind.Volume)
-                .Select(v => IgnoreNotFoundAsync(() => _client.Volumes.RemoveAsync(v.ProviderId, true, ct))));
-            return true;
-        }, ct);
-    }
+    public Task DestroyAsync(StackIdentity stack, CancellationToken ct) => EngineAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        // Everything carrying the stack's label, also objects Paddock did not make (a crash, a hand-made copy): no orphan survives.
+        var filter = DockerLabels.StackFilter(stack.Id);
+        var containers = await _client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, ct);
+        // Force removal kills at once: an ephemeral stack has nothing to drain, and busybox httpd as PID 1 ignores SIGTERM.
+        await Task.WhenAll(containers.Select(c => RemoveContainerAsync(c.ID, ct)));
+        foreach (var network in await _client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, ct))
+        {
+            await IgnoreNotFoundAsync(() => _client.Networks.DeleteNetworkAsync(network.ID, ct));
+        }
+
+        var volumes = (await _client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct)).Volumes ?? [];
+        await Task.WhenAll(volumes.Select(v => IgnoreNotFoundAsync(() => _client.Volumes.RemoveAsync(v.Name, true, ct))));
+        return true;
+    }, ct);
 
     public async IAsyncEnumerable<string> StreamLogsAsync(StackIdentity stack, string resource, bool follow, int? tail, [EnumeratorCancellation] CancellationToken ct)
     {

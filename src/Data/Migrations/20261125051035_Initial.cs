@@ -49,6 +49,22 @@ namespace Paddock.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "orphaned_stacks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    first_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    removed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    report_only = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_orphaned_stacks", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -145,6 +161,7 @@ namespace Paddock.Data.Migrations
                     is_protected = table.Column<bool>(type: "boolean", nullable: false),
                     default_ttl = table.Column<TimeSpan>(type: "interval", nullable: true),
                     max_ttl = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    orphans_report_only = table.Column<bool>(type: "boolean", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
@@ -539,6 +556,9 @@ namespace Paddock.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "operation_steps");
+
+            migrationBuilder.DropTable(
+                name: "orphaned_stacks");
 
             migrationBuilder.DropTable(
                 name: "project_members");

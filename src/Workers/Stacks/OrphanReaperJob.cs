@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Paddock.Core.Stacks;
+using Paddock.Data;
+using Paddock.Workers.Providers;
+
+namespace Paddock.Workers.Stacks;
+
+/// <summary>
+/// Compares what the engine runs (by labels) with Paddock's records (recurring): objects of unknown or destroyed stacks
+/// are recorded (and so audited) when first seen, and removed once the grace period has passed, unless their
+/// environment only reports. No orphan survives a crash for longer than the grace period.
+/// </summary>
+internal sealed class OrphanReaperJob(PaddockDbContext db, IStackProvider provider, IConfiguration configuration, TimeProvider time)
+{
+    public Task RunAsync(CancellationToken ct) =>
+        ReapAsync(TimeSpan.FromMinutes(configuration.GetValue("Paddock:Stacks:OrphanGraceMinutes", 60)), ct);
+
+    public async Task ReapAsync(TimeSpan grace, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var onEngine = await provider.ListStacksAsync(ct);
+        var ids = onEngine.Select(s => s.Id).ToList();
+        var live = await db.Stacks.Where(s => ids.Contains(s.Id) && s.Status != StackStatus.Destroyed).Select(s => s.Id).ToListAsync(ct);
+        var known = await (
+            from s in db.Stacks
+            join e in db.Environments on s.EnvironmentId equals e.Id
+            where ids.Contains(s.Id)
+            select new { s.Id, s.ProjectId, e.OrphansReportOnly }).ToDictionaryAsync(x => x.Id, ct);
+        var recorded = await db.OrphanedStacks.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+
+        foreach (var stack in onEngine.Where(s => !live.Contains(s.Id)))
+        {
+            known.TryGetValue(stack.Id, out var record);
+            if (!recorded.TryGetValue(stack.Id, out var orphan))
+            {
+                orphan = OrphanedStack.Found(stack.Id, stack.Name, record?.ProjectId, record?.OrphansReportOnly ?? false, now);
+                db.OrphanedStacks.Add(orphan);
+            }
+            else if (orphan.RemovedAt is not null)
+            {
+                orphan.SeenAgain(now);
+            }
+
+            if (!orphan.ReportOnly && now - orphan.FirstSeenAt >= grace)
+            {
+                await provider.DestroyAsync(stack, ct);
+                orphan.MarkRemoved(now);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}
