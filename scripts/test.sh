@@ -11,7 +11,7 @@ export PADDOCK_TEST_DIR=$(mktemp -d /tmp/paddock-test.XXXXXX)
 chmod 755 "$PADDOCK_TEST_DIR"
 # shellcheck source=scripts/test-servers.sh
 source scripts/test-servers.sh
-trap 'stop_test_servers; rm -rf "$PADDOCK_TEST_DIR/pg" "$PADDOCK_TEST_DIR/docker/data"' EXIT
+trap 'stop_test_servers; rm -rf "$PADDOCK_TEST_DIR/pg" "$PADDOCK_TEST_DIR/docker/data" 2>/dev/null || true' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export PADDOCK_SCREENSHOTS="$ROOT/artifacts/screenshots"
