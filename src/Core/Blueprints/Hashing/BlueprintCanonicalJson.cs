@@ -66,26 +66,9 @@ public static class BlueprintCanonicalJson
             ["entrypoint"] = List(s.Entrypoint),
             ["environment"] = Map(s.Environment),
             ["ports"] = List(s.Ports.Select(PortSyntax.Format)),
-            ["volumes"] = new JsonArray([.. s.Volumes.Select(v => (JsonNode)new JsonObject
-            {
-                ["type"] = YamlWords.Of(v.Type),
-                ["source"] = v.Source,
-                ["target"] = v.Target,
-                ["read_only"] = v.ReadOnly,
-            })]),
+            ["volumes"] = new JsonArray([.. s.Volumes.Select(v => Volume(v))]),
             ["depends_on"] = new JsonObject(s.DependsOn.Select(d => KeyValuePair.Create(d.Service, (JsonNode?)YamlWords.Of(d.Condition)))),
-            ["healthcheck"] = s.HealthCheck is { } h
-                ? new JsonObject
-                {
-                    ["command"] = List(h.Command),
-                    ["http_path"] = h.HttpPath,
-                    ["http_port"] = h.HttpPort,
-                    ["interval"] = Durations.Format(h.Interval),
-                    ["timeout"] = Durations.Format(h.Timeout),
-                    ["retries"] = h.Retries,
-                    ["start_period"] = Durations.Format(h.StartPeriod),
-                }
-                : null,
+            ["healthcheck"] = HealthCheck(s.HealthCheck),
             ["replicas"] = s.Replicas,
             ["cpu"] = s.Cpu is { } cpu ? YamlScalars.Normalize(cpu) : null,
             ["memory"] = s.Memory?.Bytes,
@@ -93,6 +76,26 @@ public static class BlueprintCanonicalJson
             ["labels"] = Map(s.Labels),
         };
     }
+
+    /// <summary>A health check as both the blueprint hash and the container spec hash see it: one form, so both agree.</summary>
+    internal static JsonObject? HealthCheck(HealthCheckSpec? h) => h is null ? null : new JsonObject
+    {
+        ["command"] = List(h.Command),
+        ["http_path"] = h.HttpPath,
+        ["http_port"] = h.HttpPort,
+        ["interval"] = Durations.Format(h.Interval),
+        ["timeout"] = Durations.Format(h.Timeout),
+        ["retries"] = h.Retries,
+        ["start_period"] = Durations.Format(h.StartPeriod),
+    };
+
+    internal static JsonObject Volume(VolumeSpec v) => new()
+    {
+        ["type"] = YamlWords.Of(v.Type),
+        ["source"] = v.Source,
+        ["target"] = v.Target,
+        ["read_only"] = v.ReadOnly,
+    };
 
     private static JsonObject Variable(VariableSpec v) => new()
     {

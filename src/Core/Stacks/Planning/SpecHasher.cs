@@ -32,25 +32,8 @@ internal static class SpecHasher
             ["entrypoint"] = List(spec.Entrypoint),
             ["environment"] = environment,
             ["ports"] = List(spec.Ports.Select(PortSyntax.Format)),
-            ["volumes"] = new JsonArray([.. spec.Volumes.Select(v => (JsonNode)new JsonObject
-            {
-                ["type"] = YamlWords.Of(v.Type),
-                ["source"] = v.Source,
-                ["target"] = v.Target,
-                ["read_only"] = v.ReadOnly,
-            })]),
-            ["healthcheck"] = spec.HealthCheck is { } h
-                ? new JsonObject
-                {
-                    ["command"] = List(h.Command),
-                    ["http_path"] = h.HttpPath,
-                    ["http_port"] = h.HttpPort,
-                    ["interval"] = Durations.Format(h.Interval),
-                    ["timeout"] = Durations.Format(h.Timeout),
-                    ["retries"] = h.Retries,
-                    ["start_period"] = Durations.Format(h.StartPeriod),
-                }
-                : null,
+            ["volumes"] = new JsonArray([.. spec.Volumes.Select(v => BlueprintCanonicalJson.Volume(v))]),
+            ["healthcheck"] = BlueprintCanonicalJson.HealthCheck(spec.HealthCheck),
             ["limits"] = new JsonObject
             {
                 ["cpu"] = spec.Cpu is { } cpu ? YamlScalars.Normalize(cpu) : null,
