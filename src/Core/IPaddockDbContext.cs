@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Paddock.Core.Audit;
 using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
+using Paddock.Core.Events;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
 using Paddock.Core.Stacks;
@@ -32,6 +33,8 @@ public interface IPaddockDbContext
     DbSet<OperationStep> OperationSteps { get; }
 
     DbSet<OrphanedStack> OrphanedStacks { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

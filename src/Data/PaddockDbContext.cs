@@ -6,6 +6,7 @@ using Paddock.Core;
 using Paddock.Core.Audit;
 using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
+using Paddock.Core.Events;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
 using Paddock.Core.Stacks;
@@ -37,6 +38,8 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<OperationStep> OperationSteps => Set<OperationStep>();
 
     public DbSet<OrphanedStack> OrphanedStacks => Set<OrphanedStack>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

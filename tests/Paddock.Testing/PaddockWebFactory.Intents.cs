@@ -46,6 +46,14 @@ public partial class PaddockWebFactory
         return await scope.ServiceProvider.GetRequiredService<PaddockDbContext>().AuditEvents.AsNoTracking()
             .Where(e => e.TargetId == targetId).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
     }
+
+    /// <summary>The types of the events a project published to its outbox, oldest first.</summary>
+    public async Task<List<string>> OutboxTypesForAsync(Guid projectId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PaddockDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.ProjectId == projectId).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Select(m => m.Type).ToListAsync();
+    }
 }
 
 public sealed record TestMember(Guid Id, string Email, HttpClient Client);

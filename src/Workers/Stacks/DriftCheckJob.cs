@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Paddock.Core.Common;
+using Paddock.Core.Events;
 using Paddock.Core.Stacks;
 using Paddock.Data;
 using Paddock.Workers.Providers;
@@ -47,6 +48,11 @@ internal sealed class DriftCheckJob(PaddockDbContext db, ISecretProtector protec
             : null;
         var changed = drift != stack.Drift;
         stack.RecordDrift(drift, time.GetUtcNow());
+        if (changed && drift is not null)
+        {
+            db.OutboxMessages.Add(StackEventData.Message(EventTypes.DriftFound, stack, time.GetUtcNow(), detail: drift));
+        }
+
         await db.SaveChangesAsync(ct);
         if (changed)
         {

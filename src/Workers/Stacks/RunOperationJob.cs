@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Paddock.Core.Common;
+using Paddock.Core.Events;
 using Paddock.Core.Stacks;
 using Paddock.Data;
 using Paddock.Workers.Providers;
@@ -71,9 +72,23 @@ internal sealed class RunOperationJob(
             stack.MarkStatus(StackStatus.Failed);
         }
 
+        if (OutcomeEvent(operation) is { } type)
+        {
+            db.OutboxMessages.Add(StackEventData.Message(type, stack, time.GetUtcNow(), operation, operation.Error));
+        }
+
         await db.SaveChangesAsync(CancellationToken.None);
         Publish(stack, operation, "operation.finished", operation.Error);
     }
+
+    /// <summary>What the outcome tells the people who follow the stack: day-2 successes other than destroy are not news.</summary>
+    private static string? OutcomeEvent(Operation operation) => (operation.Status, operation.Kind) switch
+    {
+        (OperationStatus.Failed, _) => EventTypes.StackFailed,
+        (OperationStatus.Succeeded, OperationKind.Launch) => EventTypes.StackLaunched,
+        (OperationStatus.Succeeded, OperationKind.Destroy or OperationKind.Rollback) => EventTypes.StackDestroyed,
+        _ => null,
+    };
 
     private async Task<ExecutionResult> ExecuteAsync(Stack stack, Operation operation, CancellationToken ct)
     {

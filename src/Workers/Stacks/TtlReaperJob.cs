@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Paddock.Core.Audit;
 using Paddock.Core.Common;
+using Paddock.Core.Events;
 using Paddock.Core.Stacks;
 using Paddock.Data;
 
@@ -54,6 +55,7 @@ internal sealed class TtlReaperJob(PaddockDbContext db, IOperationQueue queue, I
             var left = stack.ExpiresAt!.Value - now;
             var message = $"Stack '{stack.Name}' expires in {(int)Math.Ceiling(left.TotalMinutes)} min; extend it to keep it.";
             db.AuditEvents.Add(AuditEntry.For(SystemUser.Instance, now, "stack.expiring", "stack", stack.Id, stack.Name, stack.ProjectId));
+            db.OutboxMessages.Add(StackEventData.Message(EventTypes.StackExpiring, stack, now, detail: message));
             await db.SaveChangesAsync(ct);
             events.Publish(new StackEvent(stack.ProjectId, stack.Id, null, "stack.expiring", message));
         }

@@ -46,6 +46,7 @@ public sealed class StackApiTests(PaddockWebFactory factory)
         var containers = await Docker.ContainersOfAsync(launch.StackId);
         containers.Count.ShouldBe(3);
         stack.Operations[0].Steps.ShouldContain(s => s.Resource == "db-1" && s.Status == "Succeeded");
+        (await factory.OutboxTypesForAsync(projectId)).ShouldBe(["stack.launched"]);
 
         var preview = await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations/plan", new { kind = "Update" });
         var plan = (await preview.Content.ReadFromJsonAsync<PlanBody>())!;
@@ -75,6 +76,7 @@ public sealed class StackApiTests(PaddockWebFactory factory)
         (await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations", new { kind = "Rollback" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await WaitForAsync(admin, projectId, launch.StackId, "Destroyed");
         (await Docker.ContainersOfAsync(launch.StackId)).ShouldBeEmpty();
+        (await factory.OutboxTypesForAsync(projectId)).ShouldBe(["stack.failed", "stack.destroyed"]);
         (await Docker.RunAsync("network", "ls", "-q", "--filter", $"label=paddock.stack={launch.StackId}")).ShouldBeEmpty();
     }
 
@@ -172,6 +174,7 @@ public sealed class StackApiTests(PaddockWebFactory factory)
 
         var drifted = (await admin.GetFromJsonAsync<StackBody>(StackUrl(projectId, launch.StackId)))!;
         drifted.Drift.ShouldNotBeNull().ShouldContain("api-1: missing");
+        (await factory.OutboxTypesForAsync(projectId)).ShouldContain("stack.drift_found");
 
         (await admin.PostAsJsonAsync($"{StackUrl(projectId, launch.StackId)}/operations", new { kind = "Update" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await WaitForOperationAsync(admin, projectId, launch.StackId, "Succeeded");

@@ -65,6 +65,22 @@ namespace Paddock.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    type = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    dispatched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -468,6 +484,17 @@ namespace Paddock.Data.Migrations
                 columns: new[] { "stack_id", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_occurred_at",
+                table: "outbox_messages",
+                column: "occurred_at",
+                filter: "dispatched_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_project_id_occurred_at",
+                table: "outbox_messages",
+                columns: new[] { "project_id", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_project_members_project_id_user_id",
                 table: "project_members",
                 columns: new[] { "project_id", "user_id" },
@@ -559,6 +586,9 @@ namespace Paddock.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "orphaned_stacks");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "project_members");

@@ -13,7 +13,7 @@ using Paddock.Data;
 namespace Paddock.Data.Migrations
 {
     [DbContext(typeof(PaddockDbContext))]
-    [Migration("20261125051035_Initial")]
+    [Migration("20261125061259_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -459,6 +459,49 @@ namespace Paddock.Data.Migrations
                         .HasDatabaseName("ix_environments_project_id_name");
 
                     b.ToTable("environments", (string)null);
+                });
+
+            modelBuilder.Entity("Paddock.Core.Events.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_outbox_messages_occurred_at")
+                        .HasFilter("dispatched_at IS NULL");
+
+                    b.HasIndex("ProjectId", "OccurredAt")
+                        .HasDatabaseName("ix_outbox_messages_project_id_occurred_at");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Paddock.Core.Identity.PaddockUser", b =>
