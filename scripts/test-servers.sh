@@ -33,7 +33,10 @@ start_docker() {
   mkdir -p "$dir"
   if ! command -v dockerd >/dev/null 2>&1; then echo "dockerd not installed: Docker tests will be skipped"; return 0; fi
   # A private engine: its own socket and data root, so it never touches a system engine.
-  dockerd --host "unix://$dir/docker.sock" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" >"$dir/dockerd.log" 2>&1 &
+  # PADDOCK_DOCKERD_ARGS lets a second engine run beside another on the same machine
+  # (e.g. "--bridge=none --iptables=false --ip6tables=false --default-address-pool base=10.210.0.0/16,size=24").
+  # shellcheck disable=SC2086
+  dockerd --host "unix://$dir/docker.sock" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" ${PADDOCK_DOCKERD_ARGS:-} >"$dir/dockerd.log" 2>&1 &
   echo $! >"$dir/dockerd.launcher.pid"
   for _ in $(seq 1 100); do
     docker -H "unix://$dir/docker.sock" version >/dev/null 2>&1 && break
