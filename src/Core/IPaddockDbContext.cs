@@ -5,6 +5,7 @@ using Paddock.Core.Environments;
 using Paddock.Core.Events;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
+using Paddock.Core.Providers;
 using Paddock.Core.Stacks;
 
 namespace Paddock.Core;
@@ -35,6 +36,8 @@ public interface IPaddockDbContext
     DbSet<OrphanedStack> OrphanedStacks { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<ProviderAccount> ProviderAccounts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,7 @@ using Paddock.Core.Environments;
 using Paddock.Core.Events;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
+using Paddock.Core.Providers;
 using Paddock.Core.Stacks;
 
 namespace Paddock.Data;
@@ -40,6 +41,8 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<OrphanedStack> OrphanedStacks => Set<OrphanedStack>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ProviderAccount> ProviderAccounts => Set<ProviderAccount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,7 @@ using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
 using Paddock.Web.Identity;
 using Paddock.Web.Projects;
+using Paddock.Web.Providers;
 using Paddock.Web.Stacks;
 using Paddock.Web.Users;
 using Paddock.Workers.Jobs;
@@ -70,6 +71,7 @@ try
     }
 
     await StartupTasks.SeedAdministratorAsync(app.Services, app.Configuration, TimeProvider.System, app.Lifetime.ApplicationStopping);
+    await StacksRegistration.SeedDefaultAccountAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
     StacksRegistration.RegisterRecurringJobs(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
     await StartupTasks.PrepareEngineAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
 }
@@ -99,6 +101,7 @@ app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapBlueprintEndpoints();
 app.MapStackEndpoints();
+app.MapProviderAccountEndpoints();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

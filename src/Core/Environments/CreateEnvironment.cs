@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Paddock.Core.Common;
 using Paddock.Core.Identity;
 
@@ -22,6 +23,12 @@ public static class CreateEnvironment
             }
 
             var environment = ProjectEnvironment.Create(command.ProjectId, command.Settings, ctx.Now);
+            if (environment.ProviderAccountId is null
+                && await ctx.Db.ProviderAccounts.Where(a => a.IsDefault).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct) is { } defaultAccount)
+            {
+                environment.BindTo(defaultAccount);
+            }
+
             ctx.Db.Environments.Add(environment);
             await ctx.Db.SaveChangesAsync(ct);
             return EnvironmentDto.From(environment);

@@ -25,6 +25,34 @@ internal static class EnvironmentRules
 
         var name = settings.Name?.Trim() ?? "";
         var taken = await db.Environments.AnyAsync(e => e.ProjectId == projectId && e.Id != environmentId && e.Name == name, ct);
-        return taken ? ValidationError.For("name", $"This project already has an environment named '{name}'.") : null;
+        if (taken)
+        {
+            return ValidationError.For("name", $"This project already has an environment named '{name}'.");
+        }
+
+        return await AccountProblemAsync(db, environmentId, settings.ProviderAccountId, ct);
+    }
+
+    /// <summary>The account must exist, and an environment with live stacks stays where they run (moving it would orphan them).</summary>
+    private static async Task<Error?> AccountProblemAsync(IPaddockDbContext db, Guid? environmentId, Guid? accountId, CancellationToken ct)
+    {
+        if (accountId is not { } id)
+        {
+            return null;
+        }
+
+        if (!await db.ProviderAccounts.AnyAsync(a => a.Id == id, ct))
+        {
+            return ValidationError.For("providerAccountId", $"Provider account '{id}' does not exist.");
+        }
+
+        var current = environmentId is null ? null : await db.Environments.Where(e => e.Id == environmentId).Select(e => e.ProviderAccountId).FirstOrDefaultAsync(ct);
+        if (environmentId is not null && current is not null && current != id
+            && await db.Stacks.AnyAsync(s => s.EnvironmentId == environmentId && s.Status != Stacks.StackStatus.Destroyed, ct))
+        {
+            return ValidationError.For("providerAccountId", "The environment has live stacks on its current account; destroy them before moving it to another account.");
+        }
+
+        return null;
     }
 }

@@ -30,6 +30,12 @@ public sealed class ProjectEnvironment : IAudited
     /// <summary>Engine objects left behind by this environment's stacks are only reported, never removed by the orphan reaper.</summary>
     public bool OrphansReportOnly { get; private set; }
 
+    /// <summary>The provider account (engine) its stacks run on; null only before the default account is seeded at start.</summary>
+    public Guid? ProviderAccountId { get; private set; }
+
+    /// <summary>The drift check applies the healing plan itself (as an audited Update operation) instead of only reporting.</summary>
+    public bool AutoHeal { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     [AuditIgnored]
@@ -52,7 +58,11 @@ public sealed class ProjectEnvironment : IAudited
         DefaultTtl = settings.DefaultTtl;
         MaxTtl = settings.MaxTtl;
         OrphansReportOnly = settings.OrphansReportOnly;
+        ProviderAccountId = settings.ProviderAccountId ?? ProviderAccountId;
+        AutoHeal = settings.AutoHeal;
     }
+
+    public void BindTo(Guid providerAccountId) => ProviderAccountId = providerAccountId;
 
     /// <summary>The TTL a launch gets: the requested one, else the default, else the maximum; never more than the maximum.</summary>
     public TimeSpan? EffectiveTtl(TimeSpan? requested)
@@ -62,4 +72,5 @@ public sealed class ProjectEnvironment : IAudited
     }
 }
 
-public sealed record EnvironmentSettings(string Name, string? Description, bool IsProtected, TimeSpan? DefaultTtl, TimeSpan? MaxTtl, bool OrphansReportOnly = false);
+public sealed record EnvironmentSettings(string Name, string? Description, bool IsProtected, TimeSpan? DefaultTtl, TimeSpan? MaxTtl, bool OrphansReportOnly = false,
+    Guid? ProviderAccountId = null, bool AutoHeal = false);

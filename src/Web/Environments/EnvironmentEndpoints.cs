@@ -61,7 +61,7 @@ internal static class EnvironmentEndpoints
 
 /// <summary>TTLs travel as hours: what people type, and unambiguous in JSON.</summary>
 internal sealed record EnvironmentRequest(string? Name, string? Description, bool? IsProtected, double? DefaultTtlHours, double? MaxTtlHours,
-    bool? OrphansReportOnly = null)
+    bool? OrphansReportOnly = null, Guid? ProviderAccountId = null, bool? AutoHeal = null)
 {
     public Result<EnvironmentSettings> ToSettings()
     {
@@ -76,6 +76,8 @@ internal sealed record EnvironmentRequest(string? Name, string? Description, boo
         return new EnvironmentSettings(Name ?? "", Description, IsProtected ?? false,
             DefaultTtlHours is { } dh ? TimeSpan.FromHours(dh) : null,
             MaxTtlHours is { } mh ? TimeSpan.FromHours(mh) : null,
-            OrphansReportOnly ?? false);
+            OrphansReportOnly ?? false,
+            ProviderAccountId,
+            AutoHeal ?? false);
     }
 }

@@ -4,12 +4,24 @@ using Paddock.Workers.Providers;
 namespace Paddock.Workers.Stacks;
 
 /// <summary>The read side of the engine for pages and plan previews.</summary>
-internal sealed class DockerStackRuntime(IStackProvider provider) : IStackRuntime
+internal sealed class DockerStackRuntime(IStackProviders providers) : IStackRuntime
 {
-    public Task<ObservedState> ObserveAsync(StackIdentity stack, CancellationToken ct) => provider.ObserveAsync(stack, ct);
+    public async Task<ObservedState> ObserveAsync(StackIdentity stack, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        return await (await providers.ForStackAsync(stack.Id, ct)).ObserveAsync(stack, ct);
+    }
 
-    public IAsyncEnumerable<string> StreamLogsAsync(StackIdentity stack, string resource, bool follow, int? tail, CancellationToken ct) =>
-        provider.StreamLogsAsync(stack, resource, follow, tail, ct);
+    public async IAsyncEnumerable<string> StreamLogsAsync(StackIdentity stack, string resource, bool follow, int? tail,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var provider = await providers.ForStackAsync(stack.Id, ct);
+        await foreach (var line in provider.StreamLogsAsync(stack, resource, follow, tail, ct))
+        {
+            yield return line;
+        }
+    }
 }
 
 /// <summary>Where nobody listens (the standalone worker host): pages on web nodes refresh from the database.</summary>

@@ -11,12 +11,30 @@ namespace Paddock.Workers.Stacks;
 /// are recorded (and so audited) when first seen, and removed once the grace period has passed, unless their
 /// environment only reports. No orphan survives a crash for longer than the grace period.
 /// </summary>
-internal sealed class OrphanReaperJob(PaddockDbContext db, IStackProvider provider, IConfiguration configuration, TimeProvider time)
+internal sealed class OrphanReaperJob(PaddockDbContext db, IStackProviders providers, IConfiguration configuration, TimeProvider time,
+    Microsoft.Extensions.Logging.ILogger<OrphanReaperJob> logger)
 {
     public Task RunAsync(CancellationToken ct) =>
         ReapAsync(TimeSpan.FromMinutes(configuration.GetValue("Paddock:Stacks:OrphanGraceMinutes", 60)), ct);
 
     public async Task ReapAsync(TimeSpan grace, CancellationToken ct)
+    {
+        // Every account's engine; two accounts on one engine list the same stacks once.
+        foreach (var (accountId, provider) in await providers.AllAsync(ct))
+        {
+            try
+            {
+                await ReapAsync(provider, grace, ct);
+            }
+            catch (ProviderException e)
+            {
+                // One engine that is down must not keep the others from being swept.
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "Orphan sweep of provider account {Account} skipped: {Reason}", accountId, e.Message);
+            }
+        }
+    }
+
+    private async Task ReapAsync(IStackProvider provider, TimeSpan grace, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var onEngine = await provider.ListStacksAsync(ct);

@@ -20,7 +20,7 @@ namespace Paddock.Workers.Stacks;
 internal sealed class RunOperationJob(
     PaddockDbContext db,
     ISecretProtector protector,
-    IStackProvider provider,
+    IStackProviders providers,
     IStackEvents events,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -92,7 +92,8 @@ internal sealed class RunOperationJob(
 
     private async Task<ExecutionResult> ExecuteAsync(Stack stack, Operation operation, CancellationToken ct)
     {
-        var plan = await PlanAsync(stack, operation, ct);
+        var provider = await providers.ForStackAsync(stack.Id, ct);
+        var plan = await PlanAsync(provider, stack, operation, ct);
         if (!plan.IsSuccess)
         {
             return new ExecutionResult(false, [], Error: plan.Error!.Message);
@@ -124,7 +125,7 @@ internal sealed class RunOperationJob(
         return result;
     }
 
-    private async Task<Result<(Plan Plan, StackSecrets Secrets)>> PlanAsync(Stack stack, Operation operation, CancellationToken ct)
+    private async Task<Result<(Plan Plan, StackSecrets Secrets)>> PlanAsync(IStackProvider provider, Stack stack, Operation operation, CancellationToken ct)
     {
         var observed = await provider.ObserveAsync(stack.Identity, ct);
         var kind = RequestOperation.Handler.PlanKindOf(operation.Kind);
