@@ -406,6 +406,10 @@ namespace Paddock.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AutoHeal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_heal");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -442,6 +446,10 @@ namespace Paddock.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("project_id");
 
+                    b.Property<Guid?>("ProviderAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_account_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -450,6 +458,9 @@ namespace Paddock.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_environments");
+
+                    b.HasIndex("ProviderAccountId")
+                        .HasDatabaseName("ix_environments_provider_account_id");
 
                     b.HasIndex("ProjectId", "Name")
                         .IsUnique()
@@ -678,6 +689,76 @@ namespace Paddock.Data.Migrations
                         .HasDatabaseName("ix_project_members_project_id_user_id");
 
                     b.ToTable("project_members", (string)null);
+                });
+
+            modelBuilder.Entity("Paddock.Core.Providers.ProviderAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<bool>("FromConfiguration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_configuration");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TlsCaCertificate")
+                        .HasColumnType("text")
+                        .HasColumnName("tls_ca_certificate");
+
+                    b.Property<string>("TlsClientCertificate")
+                        .HasColumnType("text")
+                        .HasColumnName("tls_client_certificate");
+
+                    b.Property<string>("TlsClientKey")
+                        .HasColumnType("text")
+                        .HasColumnName("tls_client_key");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_accounts");
+
+                    b.HasIndex("IsDefault")
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_accounts_is_default")
+                        .HasFilter("is_default");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_accounts_name");
+
+                    b.ToTable("provider_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Paddock.Core.Stacks.Operation", b =>
@@ -1023,6 +1104,12 @@ namespace Paddock.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_environments_projects_project_id");
+
+                    b.HasOne("Paddock.Core.Providers.ProviderAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_environments_provider_accounts_provider_account_id");
                 });
 
             modelBuilder.Entity("Paddock.Core.Projects.ProjectMember", b =>

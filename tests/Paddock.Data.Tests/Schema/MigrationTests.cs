@@ -41,7 +41,7 @@ public sealed class MigrationTests : IAsyncLifetime
         tables.ShouldBe(
             [
                 "__ef_migrations_history", "audit_events", "blueprint_versions", "blueprints", "data_protection_keys", "environments",
-                "operation_steps", "operations", "orphaned_stacks", "outbox_messages", "project_members", "projects", "stacks",
+                "operation_steps", "operations", "orphaned_stacks", "outbox_messages", "project_members", "projects", "provider_accounts", "stacks",
                 "role_claims", "roles", "user_claims", "user_logins", "user_roles", "user_tokens", "users",
             ],
             ignoreOrder: true);
