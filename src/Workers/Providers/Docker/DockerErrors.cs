@@ -13,6 +13,8 @@ internal static class DockerErrors
         ProviderException => exception,
         DockerApiException api => new ProviderException(EngineMessage(api), api),
         OperationCanceledException when ct.IsCancellationRequested => exception,
+        System.Security.Authentication.AuthenticationException or HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } =>
+            new ProviderUnreachableException($"The TLS handshake with the Docker engine at {endpoint} failed (check the account's CA, client certificate and key): {Describe(exception)}", exception),
         HttpRequestException or SocketException or IOException or TimeoutException or OperationCanceledException =>
             new ProviderUnreachableException($"Docker engine at {endpoint} is unreachable: {Describe(exception)}", exception),
         _ => exception,

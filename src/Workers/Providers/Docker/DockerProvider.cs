@@ -276,7 +276,16 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
         }
         catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
         {
-            await PullAsync(parameters.Image, ct);
+            // The local base image cannot be pulled from anywhere: any engine Paddock uses gets it made on first need.
+            if (parameters.Image == LocalBaseImage.Name)
+            {
+                await LocalBaseImage.EnsureAsync(_client, ct);
+            }
+            else
+            {
+                await PullAsync(parameters.Image, ct);
+            }
+
             id = (await _client.Containers.CreateContainerAsync(parameters, ct)).ID;
         }
         catch (DockerApiException e) when (DockerErrors.IsConflict(e))
