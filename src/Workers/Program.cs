@@ -1,5 +1,7 @@
 using Paddock.Core;
+using Microsoft.AspNetCore.Identity;
 using Paddock.Core.Common;
+using Paddock.Core.Identity;
 using Paddock.Data;
 using Paddock.Workers.Jobs;
 using Paddock.Workers.Stacks;
@@ -22,6 +24,9 @@ internal static class WorkerProgram
         builder.Services.AddSingleton<ICurrentUser>(SystemUser.Instance);
         builder.Services.AddPaddockCore();
         builder.Services.AddPaddockData(connectionString);
+        // Core registers every handler, user handlers included; they need Identity's user manager to be resolvable
+        // (the Development host validates every registration at start).
+        builder.Services.AddIdentityCore<PaddockUser>().AddEntityFrameworkStores<PaddockDbContext>();
         builder.Services.AddPaddockJobStorage(connectionString, builder.Configuration);
         builder.Services.AddPaddockJobServer(builder.Configuration);
         builder.Services.AddPaddockStacks(builder.Configuration);
