@@ -15,6 +15,15 @@ internal interface IStackProvider
     /// <summary>Carries out one change; returns the provider id of the resource it leaves behind, if any.</summary>
     Task<string?> ApplyAsync(StackIdentity stack, Change change, StackSecrets secrets, CancellationToken ct);
 
+    /// <summary>
+    /// Creates the container of a Create change without starting it, so creation need not wait for dependencies; returns
+    /// its id. A container of the same stack and spec already there (a retried job) is adopted.
+    /// </summary>
+    Task<string> PrepareAsync(StackIdentity stack, Change change, StackSecrets secrets, CancellationToken ct);
+
+    /// <summary>Starts a container made by <see cref="PrepareAsync"/>; one already running is left as it is.</summary>
+    Task StartAsync(string providerId, CancellationToken ct);
+
     /// <summary>Waits until the resource is running (started) or reports healthy; fails with the last health output.</summary>
     Task WaitUntilAsync(string providerId, DependencyCondition condition, TimeSpan timeout, CancellationToken ct);
 

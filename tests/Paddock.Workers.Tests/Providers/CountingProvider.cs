@@ -19,6 +19,18 @@ internal sealed class CountingProvider(IStackProvider inner) : IStackProvider
         return inner.ApplyAsync(stack, change, secrets, ct);
     }
 
+    public Task<string> PrepareAsync(StackIdentity stack, Change change, StackSecrets secrets, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _applies);
+        return inner.PrepareAsync(stack, change, secrets, ct);
+    }
+
+    public Task StartAsync(string providerId, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _applies);
+        return inner.StartAsync(providerId, ct);
+    }
+
     public Task WaitUntilAsync(string providerId, DependencyCondition condition, TimeSpan timeout, CancellationToken ct) =>
         inner.WaitUntilAsync(providerId, condition, timeout, ct);
 

@@ -89,6 +89,22 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
         }
     }, ct);
 
+    public Task<string> PrepareAsync(StackIdentity stack, Change change, StackSecrets secrets, CancellationToken ct) => EngineAsync(() =>
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(change);
+        return change is { Action: ChangeAction.Create, ResourceKind: ResourceKind.Container, Desired: { } desired }
+            ? CreateContainerAsync(stack, desired, secrets, ct, start: false)
+            : throw new ProviderException($"Only a container being created can be prepared, not a {change.Action} of {change.Resource}.");
+    }, ct);
+
+    public Task StartAsync(string providerId, CancellationToken ct) => EngineAsync(async () =>
+    {
+        // The engine answers 304 (false) when it already runs: a retried job that started it before the crash.
+        await _client.Containers.StartContainerAsync(providerId, new ContainerStartParameters(), ct);
+        return true;
+    }, ct);
+
     public Task WaitUntilAsync(string providerId, DependencyCondition condition, TimeSpan timeout, CancellationToken ct) => EngineAsync(async () =>
     {
         var started = _time.GetTimestamp();
@@ -266,7 +282,7 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
         return volume.Name;
     }
 
-    private async Task<string> CreateContainerAsync(StackIdentity stack, DesiredResource resource, StackSecrets secrets, CancellationToken ct)
+    private async Task<string> CreateContainerAsync(StackIdentity stack, DesiredResource resource, StackSecrets secrets, CancellationToken ct, bool start = true)
     {
         var parameters = ContainerParameters.Build(stack, resource, secrets, _options);
         string id;
@@ -301,7 +317,11 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
             id = existing.ID;
         }
 
-        await _client.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct);
+        if (start)
+        {
+            await _client.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct);
+        }
+
         return id;
     }
 

@@ -8,7 +8,7 @@ namespace Paddock.Workers.Providers.Execution;
 /// <summary>
 /// Runs a plan as a dependency graph. A container being created, replaced or started waits only for the network and
 /// volumes and for the services it depends on (each meeting the condition its dependents wait for), so unrelated chains
-/// proceed independently; every other change (deletes, stops, changes whose dependencies are unknown) waits for all lower
+/// proceed independently (and new containers are created up front, started in dependency order); every other change (deletes, stops, changes whose dependencies are unknown) waits for all lower
 /// levels, which keeps deletes dependents-first and after everything else. Changes run in parallel (bounded), except the
 /// replicas of one service being replaced: those roll one at a time, each waiting for health before the next. After the
 /// first failure nothing new starts; running changes finish. NoOps never reach the provider.
@@ -27,8 +27,11 @@ internal sealed class PlanExecutor(IStackProvider provider, ExecutorOptions? opt
         foreach (var step in Steps(plan))
         {
             // Steps come in level order and only wait for lower levels, so every prerequisite has its task already.
-            var prerequisites = started.Where(s => step.WaitsFor(s.Step)).Select(s => s.Task).ToList();
-            started.Add((step, RunStepAsync(step, prerequisites, run)));
+            var waits = started.Where(s => step.WaitsFor(s.Step)).ToList();
+            // A new container is created as soon as the network and volumes exist, whatever it depends on: creation is most of
+            // the engine's work and runs in parallel; only the start waits for the dependencies' conditions.
+            var prepared = step.Preparable ? PrepareAsync(step.Changes[0], [.. waits.Where(s => !s.Step.BringsUpContainer).Select(s => s.Task)], run) : null;
+            started.Add((step, RunStepAsync(step, [.. waits.Select(s => s.Task)], prepared, run)));
         }
 
         await Task.WhenAll(started.Select(s => s.Task));
@@ -58,25 +61,55 @@ internal sealed class PlanExecutor(IStackProvider provider, ExecutorOptions? opt
         .GroupBy(c => (c.Level, Key: c.Action == ChangeAction.Replace && c.Desired?.IsReplicated == true ? "rolling:" + c.Service : "single:" + c.Resource))
         .Select(g => new Step(g.Key.Level, [.. g], g.Key.Key.StartsWith("rolling:", StringComparison.Ordinal)));
 
-    private async Task RunStepAsync(Step step, List<Task> prerequisites, Run run)
+    private async Task RunStepAsync(Step step, List<Task> prerequisites, Task<string?>? prepared, Run run)
     {
         await Task.WhenAll(prerequisites);
-        if (!run.Failures.IsEmpty)
+        var preparedId = prepared is null ? null : await prepared;
+        if (!run.Failures.IsEmpty || (prepared is not null && preparedId is null))
         {
             return;
         }
 
         foreach (var change in step.Changes)
         {
-            if (!await RunChangeAsync(change, step.Rolling, run))
+            if (!await RunChangeAsync(change, step.Rolling, run, preparedId))
             {
                 return;
             }
         }
     }
 
+    /// <summary>Creates a new container without starting it; null when it failed (recorded) or another change failed first.</summary>
+    private async Task<string?> PrepareAsync(Change change, List<Task> infrastructure, Run run)
+    {
+        await Task.WhenAll(infrastructure);
+        if (!run.Failures.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            await run.Gate.WaitAsync(run.Ct);
+            try
+            {
+                return run.Failures.IsEmpty ? await provider.PrepareAsync(run.Stack, change, run.Secrets, run.Ct) : null;
+            }
+            finally
+            {
+                run.Gate.Release();
+            }
+        }
+        catch (Exception e) when (e is ProviderException || (e is not OperationCanceledException && !run.Ct.IsCancellationRequested))
+        {
+            run.Failures.Enqueue((change, e.Message));
+            Report(run.Progress, change, StepStatus.Failed, e.Message);
+            return null;
+        }
+    }
+
     /// <summary>Applies one change and waits until it is ready; false when it failed or when another change failed first.</summary>
-    private async Task<bool> RunChangeAsync(Change change, bool rolling, Run run)
+    private async Task<bool> RunChangeAsync(Change change, bool rolling, Run run, string? preparedId = null)
     {
         if (change.Action == ChangeAction.NoOp)
         {
@@ -98,7 +131,15 @@ internal sealed class PlanExecutor(IStackProvider provider, ExecutorOptions? opt
                 }
 
                 Report(run.Progress, change, StepStatus.Started, change.Reason);
-                id = await provider.ApplyAsync(run.Stack, change, run.Secrets, run.Ct);
+                if (preparedId is not null)
+                {
+                    await provider.StartAsync(preparedId, run.Ct);
+                    id = preparedId;
+                }
+                else
+                {
+                    id = await provider.ApplyAsync(run.Stack, change, run.Secrets, run.Ct);
+                }
             }
             finally
             {
@@ -154,6 +195,12 @@ internal sealed class PlanExecutor(IStackProvider provider, ExecutorOptions? opt
                 : null;
 
         private string? Service => Changes[0].Service;
+
+        /// <summary>A single new container: it can be created before its dependencies are ready.</summary>
+        public bool Preparable => !Rolling && Changes is [{ Action: ChangeAction.Create, ResourceKind: ResourceKind.Container, Desired: not null }];
+
+        /// <summary>A container being created, replaced or started: what a dependent's start waits for, not its creation.</summary>
+        public bool BringsUpContainer => Changes[0].ResourceKind == ResourceKind.Container && Changes[0].Action is not (ChangeAction.Delete or ChangeAction.Stop);
 
         /// <summary>Every lower step, or for a container coming up: the network, volumes, removals and the services it depends on.</summary>
         public bool WaitsFor(Step earlier) =>
