@@ -15,7 +15,9 @@ internal static class DockerErrors
         OperationCanceledException when ct.IsCancellationRequested => exception,
         System.Security.Authentication.AuthenticationException or HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } =>
             new ProviderUnreachableException($"The TLS handshake with the Docker engine at {endpoint} failed (check the account's CA, client certificate and key): {Describe(exception)}", exception),
-        HttpRequestException or SocketException or IOException or TimeoutException or OperationCanceledException =>
+        // The legacy transport (tcp) reports a refused connection as an AggregateException of socket errors.
+        HttpRequestException or SocketException or IOException or TimeoutException or OperationCanceledException
+            or AggregateException { InnerException: SocketException or IOException or HttpRequestException } =>
             new ProviderUnreachableException($"Docker engine at {endpoint} is unreachable: {Describe(exception)}", exception),
         _ => exception,
     };
