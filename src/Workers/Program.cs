@@ -1,5 +1,5 @@
-using Paddock.Core;
 using Microsoft.AspNetCore.Identity;
+using Paddock.Core;
 using Paddock.Core.Common;
 using Paddock.Core.Identity;
 using Paddock.Data;

@@ -1,8 +1,8 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.EntityFrameworkCore;
 using Paddock.Core.Common;
 using Paddock.Core.Providers;
 using Paddock.Core.Stacks;

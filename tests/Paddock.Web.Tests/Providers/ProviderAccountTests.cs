@@ -76,11 +76,25 @@ public sealed class ProviderAccountTests(PaddockWebFactory factory, TlsDockerEng
         var engine = tls;
         var admin = await factory.SignInAsAdminAsync();
 
-        var good = await CreateAsync(admin, new { name = PaddockWebFactory.UniqueName("tls"), endpoint = engine.Endpoint, useTls = true,
-            caCertificate = engine.CaPem, clientCertificate = engine.ClientCertificatePem, clientKey = engine.ClientKeyPem });
+        var good = await CreateAsync(admin, new
+        {
+            name = PaddockWebFactory.UniqueName("tls"),
+            endpoint = engine.Endpoint,
+            useTls = true,
+            caCertificate = engine.CaPem,
+            clientCertificate = engine.ClientCertificatePem,
+            clientKey = engine.ClientKeyPem
+        });
         var plain = await CreateAsync(admin, new { name = PaddockWebFactory.UniqueName("plain"), endpoint = engine.Endpoint });
-        var stranger = await CreateAsync(admin, new { name = PaddockWebFactory.UniqueName("stranger"), endpoint = engine.Endpoint, useTls = true,
-            caCertificate = engine.CaPem, clientCertificate = engine.StrangerCertificatePem, clientKey = engine.StrangerKeyPem });
+        var stranger = await CreateAsync(admin, new
+        {
+            name = PaddockWebFactory.UniqueName("stranger"),
+            endpoint = engine.Endpoint,
+            useTls = true,
+            caCertificate = engine.CaPem,
+            clientCertificate = engine.StrangerCertificatePem,
+            clientKey = engine.StrangerKeyPem
+        });
 
         var ok = await TestAsync(admin, good.Id);
         ok.Reachable.ShouldBeTrue(ok.Error);
