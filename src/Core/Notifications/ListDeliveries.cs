@@ -10,7 +10,7 @@ public static class ListDeliveries
     public const int MaxPageSize = 200;
 
     /// <param name="Before">Keyset cursor: the id of the last delivery of the previous page.</param>
-    public sealed record Query(Guid ProjectId, Guid? TargetId = null, DeliveryStatus? Status = null, Guid? Before = null, int Limit = 50);
+    public sealed record Query(Guid ProjectId, Guid? TargetId = null, DeliveryStatus? Status = null, Guid? Before = null, int Limit = 50, DeliveryTargetKind? TargetKind = null);
 
     public sealed record Page(IReadOnlyList<DeliveryDto> Items, Guid? NextCursor);
 
@@ -32,6 +32,11 @@ public static class ListDeliveries
             if (query.TargetId is { } target)
             {
                 deliveries = deliveries.Where(d => d.TargetId == target);
+            }
+
+            if (query.TargetKind is { } kind)
+            {
+                deliveries = deliveries.Where(d => d.TargetKind == kind);
             }
 
             if (query.Status is { } status)

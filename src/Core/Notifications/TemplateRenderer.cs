@@ -39,7 +39,7 @@ public static partial class TemplateRenderer
     {
         var values = Values(payloadJson);
         values["eventType"] = eventType;
-        values["occurredAt"] = occurredAt.ToString("u", CultureInfo.InvariantCulture);
+        values["occurredAt"] = Format(occurredAt);
         values["projectName"] = projectName;
         var renderedSubject = Collapse(Fill(subject, values)).Replace('\n', ' ');
         var renderedBody = Collapse(Fill(body, values));
@@ -108,6 +108,8 @@ public static partial class TemplateRenderer
         {
             values[property.Name] = property.Value.ValueKind switch
             {
+                // Times read as people write them, not as ISO 8601 with ticks.
+                JsonValueKind.String when property.Value.TryGetDateTimeOffset(out var at) => Format(at),
                 JsonValueKind.String => property.Value.GetString() ?? "",
                 JsonValueKind.Null or JsonValueKind.Undefined => "",
                 JsonValueKind.Object or JsonValueKind.Array => property.Value.GetRawText(),
@@ -117,6 +119,8 @@ public static partial class TemplateRenderer
 
         return values;
     }
+
+    private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Fill(string template, Dictionary<string, string> values) =>
         Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : "");

@@ -137,9 +137,20 @@ internal static class NotificationEndpoints
     private static async Task<IResult> DeleteWebhookAsync(Guid projectId, Guid webhookId, DeleteWebhook.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, webhookId), ct)).ToNoContentResult();
 
-    private static async Task<IResult> ListDeliveriesAsync(Guid projectId, Guid? targetId, string? status, Guid? cursor, int? limit, ListDeliveries.Handler handler,
-        CancellationToken ct)
+    private static async Task<IResult> ListDeliveriesAsync(Guid projectId, Guid? targetId, string? targetKind, string? status, Guid? cursor, int? limit,
+        ListDeliveries.Handler handler, CancellationToken ct)
     {
+        DeliveryTargetKind? kind = null;
+        if (!string.IsNullOrEmpty(targetKind))
+        {
+            if (!Enum.TryParse<DeliveryTargetKind>(targetKind, ignoreCase: true, out var value) || !Enum.IsDefined(value))
+            {
+                return ValidationError.For("targetKind", $"Target kind must be one of {string.Join(", ", Enum.GetNames<DeliveryTargetKind>())}.").ToProblem();
+            }
+
+            kind = value;
+        }
+
         DeliveryStatus? parsed = null;
         if (!string.IsNullOrEmpty(status))
         {
@@ -151,7 +162,7 @@ internal static class NotificationEndpoints
             parsed = value;
         }
 
-        return (await handler.HandleAsync(new(projectId, targetId, parsed, cursor, limit ?? 50), ct)).ToHttpResult();
+        return (await handler.HandleAsync(new(projectId, targetId, parsed, cursor, limit ?? 50, kind), ct)).ToHttpResult();
     }
 
     private static async Task<IResult> GetDeliveryAsync(Guid projectId, Guid deliveryId, GetDelivery.Handler handler, CancellationToken ct) =>
