@@ -8,7 +8,7 @@ namespace Paddock.Workers.Notifications;
 /// <summary>
 /// The quick path from outbox to receivers: polls every <see cref="NotificationOptions.PollIntervalMs"/> (an indexed
 /// query on undispatched messages and due deliveries) and drains backlogs without pausing, so a delivery starts within
-/// about half a second of its event. The recurring <see cref="DispatchNotificationsJob"/> is the backstop.
+/// about a quarter of a second of its event. The recurring <see cref="DispatchNotificationsJob"/> is the backstop.
 /// </summary>
 internal sealed class DeliveryPump(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, ILogger<DeliveryPump> logger) : BackgroundService
 {

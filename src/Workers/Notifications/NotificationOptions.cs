@@ -4,7 +4,7 @@ namespace Paddock.Workers.Notifications;
 public sealed class NotificationOptions
 {
     /// <summary>How often the delivery pump looks for new outbox messages and due retries when idle.</summary>
-    public int PollIntervalMs { get; set; } = 500;
+    public int PollIntervalMs { get; set; } = 250;
 
     public int RetryBaseMs { get; set; } = 10_000;
 
@@ -14,6 +14,9 @@ public sealed class NotificationOptions
     public int MaxAttempts { get; set; } = 15;
 
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>Deliveries sent at once by one dispatcher.</summary>
+    public int SendParallelism { get; set; } = 8;
 
     public int HttpTimeoutSeconds { get; set; } = 10;
 

@@ -24,6 +24,7 @@ public static class NotificationsRegistration
         services.TryAddScoped<INotificationSender, NotificationSender>();
         services.TryAddScoped<WebhookSender>();
         services.TryAddScoped<DeliveryDispatcher>();
+        services.TryAddScoped<DeliverySender>();
         services.TryAddScoped<DispatchNotificationsJob>();
         if (runsJobs && configuration.GetValue("Paddock:Notifications:Pump", true))
         {
