@@ -58,7 +58,12 @@ public sealed class DeliveryTests(NotificationsFactory factory)
 
         await factory.PublishAsync(projectId, EventTypes.ApprovalRequested, new
         {
-            approvalId = Guid.NewGuid(), summary = "Launch shop in production", requestedBy = "dev@example.com", reason = "Release <1.2>", approveUrl = approve, rejectUrl = reject,
+            approvalId = Guid.NewGuid(),
+            summary = "Launch shop in production",
+            requestedBy = "dev@example.com",
+            reason = "Release <1.2>",
+            approveUrl = approve,
+            rejectUrl = reject,
         });
 
         var request = await WaitForRequestAsync(slack);
@@ -86,8 +91,14 @@ public sealed class DeliveryTests(NotificationsFactory factory)
         twilio.Status = HttpStatusCode.Created;
         await NotificationsFactory.CreateChannelAsync(admin, projectId, new
         {
-            name = "pager", kind = "Sms", recipients = new[] { "+15551230001", "+15551230002" }, smsBaseUrl = twilio.Url("/"), smsAccountSid = "AC0123456789abcdef",
-            smsAuthToken = "tok-secret", smsFrom = "+15550009999", eventTypes = new[] { "stack.expiring" },
+            name = "pager",
+            kind = "Sms",
+            recipients = new[] { "+15551230001", "+15551230002" },
+            smsBaseUrl = twilio.Url("/"),
+            smsAccountSid = "AC0123456789abcdef",
+            smsAuthToken = "tok-secret",
+            smsFrom = "+15550009999",
+            eventTypes = new[] { "stack.expiring" },
         });
         var stackName = PaddockWebFactory.UniqueName("api");
 

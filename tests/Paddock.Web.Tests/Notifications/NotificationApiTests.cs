@@ -20,7 +20,12 @@ public sealed class NotificationApiTests(NotificationsFactory factory)
         var slackId = await NotificationsFactory.CreateChannelAsync(admin, projectId, new { name = "ops-slack", kind = "Slack", url = SlackUrl, eventTypes = new[] { "stack.failed" } });
         var smsId = await NotificationsFactory.CreateChannelAsync(admin, projectId, new
         {
-            name = "pager", kind = "Sms", recipients = new[] { "+15551230001" }, smsAccountSid = "AC123", smsAuthToken = "sms-secret-token", smsFrom = "+15550000000",
+            name = "pager",
+            kind = "Sms",
+            recipients = new[] { "+15551230001" },
+            smsAccountSid = "AC123",
+            smsAuthToken = "sms-secret-token",
+            smsFrom = "+15550000000",
         });
 
         var list = await admin.GetStringAsync($"/api/v1/projects/{projectId}/notification-channels");
