@@ -34,7 +34,18 @@ public sealed class NotificationUiTests(BrowserFixture browser) : IClassFixture<
         await Expect(tab.ChannelRows.First).ToContainTextAsync("ops@example.com, oncall@example.com");
         await Expect(tab.ChannelRows.First).ToContainTextAsync("Stack expiring");
         await project.ScreenshotAsync("42-notification-channels");
+
+        await tab.ShowInnerTabAsync("Rules");
+        await page.GetByLabel("Send Stack destroyed to ops-mail").CheckAsync();
+        await page.GetByTestId("rules-save").ClickAsync();
+        await Expect(project.Snackbar.Filter(new() { HasText = "Rules saved: 3 routes." })).ToBeVisibleAsync();
+        await project.ScreenshotAsync("47-notification-rules");
+        var admin = await browser.Server.SignInAsAdminAsync();
+        var rules = await admin.GetFromJsonAsync<List<RuleBody>>($"/api/v1/projects/{project.Id}/notification-rules");
+        rules!.Select(r => r.EventType).ShouldBe(["stack.destroyed", "stack.expiring", "stack.failed"]);
     }
+
+    private sealed record RuleBody(string EventType, Guid ChannelId);
 
     [Fact]
     public async Task The_template_preview_shows_the_sample_event_and_the_log_shows_failed_attempts()

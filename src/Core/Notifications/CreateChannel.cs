@@ -35,7 +35,8 @@ public static class CreateChannel
             }
 
             var channel = NotificationChannel.Create(command.ProjectId, kind, ctx.Now);
-            var secret = command.Settings.Secret?.Trim();
+            // E-mail channels have no secret: their server is the installation's (Paddock:Smtp).
+            var secret = kind == ChannelKind.Email || string.IsNullOrWhiteSpace(command.Settings.Secret) ? null : command.Settings.Secret.Trim();
             channel.Apply(command.Settings, secret is null ? null : protector.Protect(secret), kind == ChannelKind.Sms ? "auth token set" : ChannelRules.HintOf(secret));
             ctx.Db.NotificationChannels.Add(channel);
             var eventTypes = (command.EventTypes ?? []).Distinct(StringComparer.Ordinal).ToList();

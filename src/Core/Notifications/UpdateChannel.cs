@@ -40,7 +40,7 @@ public static class UpdateChannel
                 return invalid;
             }
 
-            var secret = string.IsNullOrWhiteSpace(command.Settings.Secret) ? null : command.Settings.Secret.Trim();
+            var secret = channel.Kind == ChannelKind.Email || string.IsNullOrWhiteSpace(command.Settings.Secret) ? null : command.Settings.Secret.Trim();
             channel.Apply(command.Settings, secret is null ? null : protector.Protect(secret), channel.Kind == ChannelKind.Sms ? "auth token set" : ChannelRules.HintOf(secret));
             var rules = await ctx.Db.NotificationRules.Where(r => r.ChannelId == channel.Id).ToListAsync(ct);
             if (command.EventTypes is { } wanted)
