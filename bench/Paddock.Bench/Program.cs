@@ -14,6 +14,15 @@ if (args is ["queue", ..])
     return;
 }
 
+// `notify [events] [burst]`: outbox-to-webhook delivery latency and burst throughput (see DeliveryLatency).
+if (args is ["notify", ..])
+{
+    var postgres = Environment.GetEnvironmentVariable("PADDOCK_TEST_POSTGRES") ?? throw new InvalidOperationException("Set PADDOCK_TEST_POSTGRES.");
+    await DeliveryLatency.RunAsync(postgres, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500);
+    return;
+}
+
 // Launch N busybox services (chains of three: s2 depends on s1, s3 on s2, s5 on s4...) through the executor and through
 // `docker-compose up -d` of the exported compose file, alternating, on the same engine; prints medians.
 var endpoint = Environment.GetEnvironmentVariable("PADDOCK_TEST_DOCKER") ?? throw new InvalidOperationException("Set PADDOCK_TEST_DOCKER.");

@@ -4,6 +4,7 @@ using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Events;
 using Paddock.Core.Identity;
+using Paddock.Core.Notifications;
 using Paddock.Core.Projects;
 using Paddock.Core.Providers;
 using Paddock.Core.Stacks;
@@ -38,6 +39,17 @@ public interface IPaddockDbContext
     DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<ProviderAccount> ProviderAccounts { get; }
+    DbSet<NotificationChannel> NotificationChannels { get; }
+
+    DbSet<NotificationRule> NotificationRules { get; }
+
+    DbSet<NotificationTemplate> NotificationTemplates { get; }
+
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<Delivery> Deliveries { get; }
+
+    DbSet<DeliveryAttempt> DeliveryAttempts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

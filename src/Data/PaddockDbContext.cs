@@ -8,6 +8,7 @@ using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Events;
 using Paddock.Core.Identity;
+using Paddock.Core.Notifications;
 using Paddock.Core.Projects;
 using Paddock.Core.Providers;
 using Paddock.Core.Stacks;
@@ -43,6 +44,17 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ProviderAccount> ProviderAccounts => Set<ProviderAccount>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+
+    public DbSet<NotificationRule> NotificationRules => Set<NotificationRule>();
+
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,11 +8,13 @@ using Paddock.Web.Components;
 using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
 using Paddock.Web.Identity;
+using Paddock.Web.Notifications;
 using Paddock.Web.Projects;
 using Paddock.Web.Providers;
 using Paddock.Web.Stacks;
 using Paddock.Web.Users;
 using Paddock.Workers.Jobs;
+using Paddock.Workers.Notifications;
 using Paddock.Workers.Stacks;
 using Scalar.AspNetCore;
 
@@ -39,6 +41,7 @@ if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
 builder.Services.AddSingleton<StackEventBus>();
 builder.Services.AddSingleton<IStackEvents>(sp => sp.GetRequiredService<StackEventBus>());
 builder.Services.AddPaddockStacks(builder.Configuration);
+builder.Services.AddPaddockNotifications(builder.Configuration, runsJobs: builder.Configuration.GetValue("Paddock:Jobs:Embedded", true));
 
 builder.Services.AddPaddockLiveUpdates(builder.Configuration);
 builder.Services.AddHealthChecks()
@@ -73,6 +76,7 @@ try
     await StartupTasks.SeedAdministratorAsync(app.Services, app.Configuration, TimeProvider.System, app.Lifetime.ApplicationStopping);
     await StacksRegistration.SeedDefaultAccountAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
     StacksRegistration.RegisterRecurringJobs(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
+    NotificationsRegistration.RegisterRecurringJobs(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
     await StartupTasks.PrepareEngineAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
 }
 catch when (embeddedPostgres is not null)
@@ -102,6 +106,7 @@ app.MapAuditEndpoints();
 app.MapBlueprintEndpoints();
 app.MapStackEndpoints();
 app.MapProviderAccountEndpoints();
+app.MapNotificationEndpoints();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -4,6 +4,7 @@ using Paddock.Core.Common;
 using Paddock.Core.Identity;
 using Paddock.Data;
 using Paddock.Workers.Jobs;
+using Paddock.Workers.Notifications;
 using Paddock.Workers.Stacks;
 
 namespace Paddock.Workers;
@@ -30,9 +31,11 @@ internal static class WorkerProgram
         builder.Services.AddPaddockJobStorage(connectionString, builder.Configuration);
         builder.Services.AddPaddockJobServer(builder.Configuration);
         builder.Services.AddPaddockStacks(builder.Configuration);
+        builder.Services.AddPaddockNotifications(builder.Configuration, runsJobs: true);
 
         var host = builder.Build();
         StacksRegistration.RegisterRecurringJobs(host.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
+        NotificationsRegistration.RegisterRecurringJobs(host.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
         await host.RunAsync();
     }
 }

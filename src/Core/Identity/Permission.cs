@@ -23,6 +23,7 @@ public enum Permission
     UsersManage,
     ProvidersManage,
     JobsDashboard,
+    NotificationsManage,
 }
 
 public static class PermissionNames
@@ -46,6 +47,7 @@ public static class PermissionNames
         [Permission.UsersManage] = "users.manage",
         [Permission.ProvidersManage] = "providers.manage",
         [Permission.JobsDashboard] = "jobs.dashboard",
+        [Permission.NotificationsManage] = "notifications.manage",
     };
 
     public static string Name(this Permission permission) => Names[permission];

@@ -22,6 +22,7 @@ public static class RolePermissions
             .. Reader, Permission.ProjectManage, Permission.MembersManage, Permission.EnvironmentsManage,
             Permission.BlueprintsWrite, Permission.StacksLaunch, Permission.StacksLaunchProtected, Permission.StacksOperate,
             Permission.ApprovalsDecide, Permission.BudgetsManage, Permission.AuditRead,
+            Permission.NotificationsManage,
         ],
         // Developers design and launch, but only into environments that are not protected.
         [ProjectRole.Developer] = [.. Reader, Permission.BlueprintsWrite, Permission.StacksLaunch],

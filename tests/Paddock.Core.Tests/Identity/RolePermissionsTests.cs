@@ -13,6 +13,7 @@ public sealed class RolePermissionsTests
             "blueprints.read", "blueprints.write",
             "stacks.read", "stacks.launch", "stacks.launch-protected", "stacks.operate",
             "approvals.decide", "budgets.manage", "audit.read",
+            "notifications.manage",
         ],
         [ProjectRole.Developer] = ["project.read", "blueprints.read", "blueprints.write", "stacks.read", "stacks.launch"],
         [ProjectRole.Operator] = ["project.read", "blueprints.read", "stacks.read", "stacks.launch", "stacks.launch-protected", "stacks.operate"],

@@ -43,6 +43,7 @@ public sealed class MigrationTests : IAsyncLifetime
                 "__ef_migrations_history", "audit_events", "blueprint_versions", "blueprints", "data_protection_keys", "environments",
                 "operation_steps", "operations", "orphaned_stacks", "outbox_messages", "project_members", "projects", "provider_accounts", "stacks",
                 "role_claims", "roles", "user_claims", "user_logins", "user_roles", "user_tokens", "users",
+                "deliveries", "delivery_attempts", "notification_channels", "notification_rules", "notification_templates", "webhook_subscriptions",
             ],
             ignoreOrder: true);
     }

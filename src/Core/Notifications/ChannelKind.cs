@@ -1,0 +1,10 @@
+namespace Paddock.Core.Notifications;
+
+/// <summary>Where a notification channel sends messages.</summary>
+public enum ChannelKind
+{
+    Slack,
+    Email,
+    Sms,
+    Webhook,
+}

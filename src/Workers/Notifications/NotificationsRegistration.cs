@@ -1,0 +1,39 @@
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paddock.Core.Notifications;
+
+namespace Paddock.Workers.Notifications;
+
+public static class NotificationsRegistration
+{
+    public const string DispatchJobId = "notifications.dispatch";
+
+    /// <summary>Senders (Slack, e-mail, SMS, webhooks) and the dispatcher; the pump too where <c>Paddock:Notifications:Pump</c> (default) and jobs run.</summary>
+    public static IServiceCollection AddPaddockNotifications(this IServiceCollection services, IConfiguration configuration, bool runsJobs)
+    {
+        services.Configure<NotificationOptions>(configuration.GetSection("Paddock:Notifications"));
+        services.Configure<SmtpOptions>(configuration.GetSection("Paddock:Smtp"));
+        var timeout = configuration.GetValue("Paddock:Notifications:HttpTimeoutSeconds", 10);
+        services.AddHttpClient(HttpSend.ClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(timeout);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Paddock-Notifications/1.0");
+        });
+        services.TryAddScoped<INotificationSender, NotificationSender>();
+        services.TryAddScoped<WebhookSender>();
+        services.TryAddScoped<DeliveryDispatcher>();
+        services.TryAddScoped<DeliverySender>();
+        services.TryAddScoped<DispatchNotificationsJob>();
+        if (runsJobs && configuration.GetValue("Paddock:Notifications:Pump", true))
+        {
+            services.AddHostedService<DeliveryPump>();
+        }
+
+        return services;
+    }
+
+    public static void RegisterRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<DispatchNotificationsJob>(DispatchJobId, "default", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+}
