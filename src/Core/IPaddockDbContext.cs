@@ -36,5 +36,21 @@ public interface IPaddockDbContext
 
     DbSet<OutboxMessage> OutboxMessages { get; }
 
+    DbSet<Approvals.ApprovalPolicy> ApprovalPolicies { get; }
+
+    DbSet<Approvals.ApprovalRequest> ApprovalRequests { get; }
+
+    DbSet<Approvals.ApprovalDecision> ApprovalDecisions { get; }
+
+    DbSet<Approvals.ApprovalLink> ApprovalLinks { get; }
+
+    DbSet<Budgets.Budget> Budgets { get; }
+
+    DbSet<Budgets.BudgetReservation> BudgetReservations { get; }
+
+    DbSet<Budgets.CostEntry> CostEntries { get; }
+
+    DbSet<Costs.RateCard> RateCards { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
