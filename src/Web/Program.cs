@@ -6,11 +6,14 @@ using Paddock.Web.Audit;
 using Paddock.Web.Blueprints;
 using Paddock.Web.Components;
 using Paddock.Web.Environments;
+using Paddock.Web.Approvals;
+using Paddock.Web.Budgets;
 using Paddock.Web.Hosting;
 using Paddock.Web.Identity;
 using Paddock.Web.Projects;
 using Paddock.Web.Stacks;
 using Paddock.Web.Users;
+using Paddock.Workers.Governance;
 using Paddock.Workers.Jobs;
 using Paddock.Workers.Stacks;
 using Scalar.AspNetCore;
@@ -38,6 +41,7 @@ if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
 builder.Services.AddSingleton<StackEventBus>();
 builder.Services.AddSingleton<IStackEvents>(sp => sp.GetRequiredService<StackEventBus>());
 builder.Services.AddPaddockStacks(builder.Configuration);
+builder.Services.AddPaddockGovernance(builder.Configuration);
 
 builder.Services.AddPaddockLiveUpdates(builder.Configuration);
 builder.Services.AddHealthChecks()
@@ -99,6 +103,8 @@ app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapBlueprintEndpoints();
 app.MapStackEndpoints();
+app.MapApprovalEndpoints();
+app.MapBudgetEndpoints();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

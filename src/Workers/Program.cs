@@ -1,6 +1,7 @@
 using Paddock.Core;
 using Paddock.Core.Common;
 using Paddock.Data;
+using Paddock.Workers.Governance;
 using Paddock.Workers.Jobs;
 using Paddock.Workers.Stacks;
 
@@ -25,6 +26,7 @@ internal static class WorkerProgram
         builder.Services.AddPaddockJobStorage(connectionString, builder.Configuration);
         builder.Services.AddPaddockJobServer(builder.Configuration);
         builder.Services.AddPaddockStacks(builder.Configuration);
+        builder.Services.AddPaddockGovernance(builder.Configuration);
 
         var host = builder.Build();
         StacksRegistration.RegisterRecurringJobs(host.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
