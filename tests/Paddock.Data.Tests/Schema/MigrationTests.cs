@@ -43,6 +43,7 @@ public sealed class MigrationTests : IAsyncLifetime
                 "__ef_migrations_history", "audit_events", "blueprint_versions", "blueprints", "data_protection_keys", "environments",
                 "operation_steps", "operations", "orphaned_stacks", "outbox_messages", "project_members", "projects", "stacks",
                 "role_claims", "roles", "user_claims", "user_logins", "user_roles", "user_tokens", "users",
+                "approval_decisions", "approval_links", "approval_policies", "approval_requests", "budget_reservations", "budgets", "cost_entries", "rate_cards",
             ],
             ignoreOrder: true);
     }
