@@ -132,6 +132,7 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
             "environmentId" => routes.EnvironmentId.ToString(),
             // Blueprints, stacks and versions that do not exist: an allowed caller gets 404 or 400, never 401/403.
             "blueprintId" or "stackId" => Guid.NewGuid().ToString(),
+            "requestId" or "policyId" or "budgetId" => Guid.NewGuid().ToString(),
             "number" => "1",
             var other => throw new InvalidOperationException($"The matrix does not know the route value '{other}' of {endpoint}; teach it."),
         });
