@@ -21,7 +21,7 @@ internal sealed class Governance(PaddockWebFactory factory)
             image: paddock/busybox:latest
             command: [sleep, "3600"]
             cpu: 1
-            memory: 1g
+            memory: 1Gi
         """;
 
     public async Task<Arranged> ArrangeAsync(string name)
