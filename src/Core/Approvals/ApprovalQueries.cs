@@ -110,7 +110,7 @@ public static class CountPendingApprovals
 
     public sealed class Handler(ListApprovals.Handler list)
     {
-        public async Task<int> HandleAsync(Query query, CancellationToken ct)
+        public async Task<Result<int>> HandleAsync(Query query, CancellationToken ct)
         {
             var result = await list.HandleAsync(new ListApprovals.Query(null), ct);
             return result.IsSuccess ? result.Value.Count(r => r.CanDecide) : 0;
