@@ -54,6 +54,7 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         var blueprint = await BlueprintPage.OpenAsync(developerPage, projectId, blueprintId);
         var launch = await blueprint.OpenLaunchDialogAsync();
         await launch.ChooseEnvironmentAsync("production");
+        await Expect(launch.Environment).ToHaveValueAsync("production");
         await launch.PlanAsync();
         await Expect(launch.Change("api-2", "Create")).ToBeVisibleAsync();
         await Expect(launch.Cost.GetByTestId("cost-monthly")).ToContainTextAsync("USD");
@@ -93,12 +94,15 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         var adminPage = await browser.NewPageAsync();
         await (await SignInPage.OpenAsync(adminPage)).SignInAsync(PaddockWebFactory.AdminEmail, PaddockWebFactory.AdminPassword);
         await adminPage.GotoAsync($"/projects/{projectId}");
+        await Expect(adminPage.GetByTestId("circuit-ready")).ToBeAttachedAsync();
         await adminPage.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Governance" }).ClickAsync();
         await Expect(adminPage.GetByTestId("policy-row")).ToContainTextAsync("Production launches");
         await Expect(adminPage.GetByTestId("budget-row")).ToContainTextAsync("500.00 USD");
         await Screenshots.SaveAsync(adminPage, "65-governance-tab");
         await adminPage.GotoAsync("/costs");
+        await Expect(adminPage.GetByTestId("circuit-ready")).ToBeAttachedAsync();
         await Expect(adminPage.GetByTestId("costs-row").First).ToBeVisibleAsync();
+        await Expect(adminPage.GetByTestId("costs-forecast")).Not.ToHaveTextAsync("0.00 USD");
         await Screenshots.SaveAsync(adminPage, "66-costs");
 
         (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks/{stack.Id}/operations", new { kind = "Destroy" })).EnsureSuccessStatusCode();

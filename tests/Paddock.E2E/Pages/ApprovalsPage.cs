@@ -29,7 +29,7 @@ public sealed class ApprovalsPage(IPage page) : AppPage(page)
 
     public async Task RejectAsync(string reason)
     {
-        await Page.GetByTestId("decision-reason").Locator("textarea").First.FillAsync(reason);
+        await Page.GetByTestId("decision-reason").FillAsync(reason);
         await Page.GetByTestId("reject").ClickAsync();
     }
 }

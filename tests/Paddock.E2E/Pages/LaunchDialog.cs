@@ -21,7 +21,7 @@ public sealed class LaunchDialog(IPage page)
 
     public ILocator NeedsApproval => Root.GetByTestId("needs-approval");
 
-    public ILocator Reason => Root.GetByTestId("launch-reason").Locator("input");
+    public ILocator Reason => Root.GetByTestId("launch-reason");
 
     public async Task ChooseEnvironmentAsync(string name)
     {
