@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Paddock.Core.Identity;
 using Paddock.E2E.Infrastructure;
 using Paddock.E2E.Pages;
@@ -107,6 +109,47 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
 
         (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks/{stack.Id}/operations", new { kind = "Destroy" })).EnsureSuccessStatusCode();
         await stack.WaitForStatusAsync("Destroyed");
+    }
+
+    [Fact]
+    public async Task A_signed_link_opens_the_request_decides_once_and_says_so_when_replayed()
+    {
+        var admin = await browser.Server.SignInAsAdminAsync();
+        var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("links"));
+        var environmentId = await PaddockWebFactory.CreateEnvironmentAsync(admin, projectId, "test", defaultTtlHours: 1);
+        (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/approval-policies", new { name = "Every launch", operations = new[] { "Launch" }, approverRole = "Approver" }))
+            .EnsureSuccessStatusCode();
+        var created = await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/blueprints", new { name = "billing", yaml = Yaml });
+        var blueprintId = (await created.Content.ReadFromJsonAsync<SavedBody>())!.BlueprintId;
+        var approver = await browser.Server.CreateMemberAsync(admin, projectId, ProjectRole.Approver);
+        (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks", new { blueprintId, environmentId, reason = "Demo for the link" })).EnsureSuccessStatusCode();
+        var rejectUrl = await RejectUrlAsync(projectId);
+
+        var page = await browser.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(approver.Email, PaddockWebFactory.UserPassword);
+        await page.GotoAsync(new Uri(rejectUrl).PathAndQuery);
+        await Expect(page.GetByTestId("circuit-ready")).ToBeAttachedAsync();
+        await Expect(page.GetByTestId("approval-reason")).ToHaveTextAsync("Demo for the link");
+        await Expect(page.GetByTestId("approve")).ToHaveCountAsync(0);
+        await page.GetByTestId("reject").ClickAsync();
+        await Expect(page.GetByText("Say why you reject it.")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "67-link-reject");
+        await page.GetByTestId("decision-reason").FillAsync("Not this week");
+        await page.GetByTestId("reject").ClickAsync();
+        await Expect(page.GetByTestId("link-done")).ToContainTextAsync("Rejected");
+
+        await page.GotoAsync(new Uri(rejectUrl).PathAndQuery);
+        await Expect(page.GetByTestId("circuit-ready")).ToBeAttachedAsync();
+        await Expect(page.GetByTestId("link-error")).ToContainTextAsync("already used");
+        await Screenshots.SaveAsync(page, "68-link-replayed");
+    }
+
+    private async Task<string> RejectUrlAsync(Guid projectId)
+    {
+        await using var scope = browser.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Paddock.Data.PaddockDbContext>();
+        var payload = await db.OutboxMessages.AsNoTracking().Where(m => m.ProjectId == projectId && m.Type == "approval.requested").Select(m => m.Payload).SingleAsync();
+        return System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("rejectUrl").GetString()!;
     }
 
     private sealed record SavedBody(Guid BlueprintId);
