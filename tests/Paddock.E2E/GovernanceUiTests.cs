@@ -40,8 +40,13 @@ public sealed class GovernanceUiTests(BrowserFixture browser) : IClassFixture<Br
         await PaddockWebFactory.CreateEnvironmentAsync(admin, projectId, "production", defaultTtlHours: 8, isProtected: true);
         (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/approval-policies", new
         {
-            name = "Production launches", operations = new[] { "Launch" }, conditions = new { environmentProtected = true }, requiredApprovals = 1,
-            approverRole = "Approver", timeoutHours = 24, timeoutOutcome = "Escalate",
+            name = "Production launches",
+            operations = new[] { "Launch" },
+            conditions = new { environmentProtected = true },
+            requiredApprovals = 1,
+            approverRole = "Approver",
+            timeoutHours = 24,
+            timeoutOutcome = "Escalate",
         })).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/budgets", new { monthlyAmount = 500, softThresholdPercent = 80, hardLimitPercent = 100 }))
             .EnsureSuccessStatusCode();

@@ -22,7 +22,10 @@ public sealed class ApprovalApiTests(PaddockWebFactory factory)
         var a = await _governance.ArrangeAsync("approve");
         await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new
         {
-            name = "production launches", operations = new[] { "Launch" }, conditions = new { environmentProtected = true }, requiredApprovals = 1,
+            name = "production launches",
+            operations = new[] { "Launch" },
+            conditions = new { environmentProtected = true },
+            requiredApprovals = 1,
             approverRole = "Approver",
         });
         var developer = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Developer);
@@ -147,7 +150,11 @@ public sealed class ApprovalApiTests(PaddockWebFactory factory)
         {
             await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new
             {
-                name = $"timeout {outcome}", environmentId, operations = new[] { "Launch" }, approverUserIds = new[] { nobody.Id }, timeoutHours = 1,
+                name = $"timeout {outcome}",
+                environmentId,
+                operations = new[] { "Launch" },
+                approverUserIds = new[] { nobody.Id },
+                timeoutHours = 1,
                 timeoutOutcome = outcome,
             });
         }
