@@ -16,11 +16,12 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAccessControl, AccessControl>();
         services.TryAddScoped<HandlerContext>();
+        services.TryAddScoped<Approvals.OperationAdmission>();
         services.TryAddScoped<StackUsage>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IEnvironmentUsage, StackUsage>(sp => sp.GetRequiredService<StackUsage>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IBlueprintUsage, StackUsage>(sp => sp.GetRequiredService<StackUsage>()));
         var handlers = typeof(DependencyInjection).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsNested: true, Name: "Handler" });
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsNested: true } && t.Name.EndsWith("Handler", StringComparison.Ordinal));
         foreach (var handler in handlers)
         {
             services.TryAddScoped(handler);

@@ -50,6 +50,21 @@ public interface IPaddockDbContext
     DbSet<Delivery> Deliveries { get; }
 
     DbSet<DeliveryAttempt> DeliveryAttempts { get; }
+    DbSet<Approvals.ApprovalPolicy> ApprovalPolicies { get; }
+
+    DbSet<Approvals.ApprovalRequest> ApprovalRequests { get; }
+
+    DbSet<Approvals.ApprovalDecision> ApprovalDecisions { get; }
+
+    DbSet<Approvals.ApprovalLink> ApprovalLinks { get; }
+
+    DbSet<Budgets.Budget> Budgets { get; }
+
+    DbSet<Budgets.BudgetReservation> BudgetReservations { get; }
+
+    DbSet<Budgets.CostEntry> CostEntries { get; }
+
+    DbSet<Costs.RateCard> RateCards { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -20,6 +20,8 @@ public static class DependencyInjection
         // Keys in the database: web and worker nodes encrypt and decrypt the same secrets and cookies.
         services.AddDataProtection().SetApplicationName("Paddock").PersistKeysToDbContext<PaddockDbContext>();
         services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.TryAddScoped<Core.Budgets.IBudgetLock, Budgets.PostgresBudgetLock>();
+        services.TryAddSingleton<Core.Approvals.IApprovalLinkProtector, Approvals.DataProtectionLinkProtector>();
         return services;
     }
 }

@@ -55,6 +55,21 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<Core.Approvals.ApprovalPolicy> ApprovalPolicies => Set<Core.Approvals.ApprovalPolicy>();
+
+    public DbSet<Core.Approvals.ApprovalRequest> ApprovalRequests => Set<Core.Approvals.ApprovalRequest>();
+
+    public DbSet<Core.Approvals.ApprovalDecision> ApprovalDecisions => Set<Core.Approvals.ApprovalDecision>();
+
+    public DbSet<Core.Approvals.ApprovalLink> ApprovalLinks => Set<Core.Approvals.ApprovalLink>();
+
+    public DbSet<Core.Budgets.Budget> Budgets => Set<Core.Budgets.Budget>();
+
+    public DbSet<Core.Budgets.BudgetReservation> BudgetReservations => Set<Core.Budgets.BudgetReservation>();
+
+    public DbSet<Core.Budgets.CostEntry> CostEntries => Set<Core.Budgets.CostEntry>();
+
+    public DbSet<Core.Costs.RateCard> RateCards => Set<Core.Costs.RateCard>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Paddock.Core;
 using Paddock.Core.Stacks;
 using Paddock.Data;
+using Paddock.Web.Approvals;
 using Paddock.Web.Audit;
 using Paddock.Web.Blueprints;
+using Paddock.Web.Budgets;
 using Paddock.Web.Components;
 using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
@@ -13,6 +15,7 @@ using Paddock.Web.Projects;
 using Paddock.Web.Providers;
 using Paddock.Web.Stacks;
 using Paddock.Web.Users;
+using Paddock.Workers.Governance;
 using Paddock.Workers.Jobs;
 using Paddock.Workers.Notifications;
 using Paddock.Workers.Stacks;
@@ -42,6 +45,7 @@ builder.Services.AddSingleton<StackEventBus>();
 builder.Services.AddSingleton<IStackEvents>(sp => sp.GetRequiredService<StackEventBus>());
 builder.Services.AddPaddockStacks(builder.Configuration);
 builder.Services.AddPaddockNotifications(builder.Configuration, runsJobs: builder.Configuration.GetValue("Paddock:Jobs:Embedded", true));
+builder.Services.AddPaddockGovernance(builder.Configuration);
 
 builder.Services.AddPaddockLiveUpdates(builder.Configuration);
 builder.Services.AddHealthChecks()
@@ -107,6 +111,8 @@ app.MapBlueprintEndpoints();
 app.MapStackEndpoints();
 app.MapProviderAccountEndpoints();
 app.MapNotificationEndpoints();
+app.MapApprovalEndpoints();
+app.MapBudgetEndpoints();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -3,6 +3,7 @@ using Paddock.Core;
 using Paddock.Core.Common;
 using Paddock.Core.Identity;
 using Paddock.Data;
+using Paddock.Workers.Governance;
 using Paddock.Workers.Jobs;
 using Paddock.Workers.Notifications;
 using Paddock.Workers.Stacks;
@@ -32,6 +33,7 @@ internal static class WorkerProgram
         builder.Services.AddPaddockJobServer(builder.Configuration);
         builder.Services.AddPaddockStacks(builder.Configuration);
         builder.Services.AddPaddockNotifications(builder.Configuration, runsJobs: true);
+        builder.Services.AddPaddockGovernance(builder.Configuration);
 
         var host = builder.Build();
         StacksRegistration.RegisterRecurringJobs(host.Services.GetRequiredService<Hangfire.IRecurringJobManager>());

@@ -92,6 +92,7 @@ internal static class WebRegistration
         });
         services.AddScoped<CircuitClient>();
         services.AddScoped<UiActions>();
+        services.AddScoped<Approvals.Pages.ApprovalsCounter>();
         return services;
     }
 

@@ -40,7 +40,7 @@ internal static class StackEndpoints
             return MissingKind();
         }
 
-        var result = await handler.HandleAsync(new(projectId, stackId, kind, request.Service, request.Replicas, request.Version), ct);
+        var result = await handler.HandleAsync(new(projectId, stackId, kind, request.Service, request.Replicas, request.Version, Reason: request.Reason), ct);
         return result.IsSuccess ? TypedResults.Accepted($"/api/v1/projects/{projectId}/stacks/{stackId}", result.Value) : result.Error!.ToProblem();
     }
 
@@ -61,12 +61,14 @@ internal static class StackEndpoints
         (await handler.HandleAsync(new(projectId, stackId, request.Hours ?? 0), ct)).ToHttpResult();
 }
 
-internal sealed record LaunchRequest(Guid? BlueprintId, int? Version, Guid? EnvironmentId, Dictionary<string, string>? Inputs, double? TtlHours, string? Name)
+internal sealed record LaunchRequest(Guid? BlueprintId, int? Version, Guid? EnvironmentId, Dictionary<string, string>? Inputs, double? TtlHours, string? Name,
+    string? Reason = null)
 {
     public LaunchStack.Command ToCommand(Guid projectId) =>
-        new(projectId, BlueprintId ?? Guid.Empty, Version, EnvironmentId ?? Guid.Empty, Inputs, TtlHours, Name);
+        new(projectId, BlueprintId ?? Guid.Empty, Version, EnvironmentId ?? Guid.Empty, Inputs, TtlHours, Name, Reason);
 }
 
-internal sealed record OperationRequest(OperationKind? Kind, string? Service, int? Replicas, int? Version);
+/// <param name="Reason">Why, for the approvers when a policy makes it wait.</param>
+internal sealed record OperationRequest(OperationKind? Kind, string? Service, int? Replicas, int? Version, string? Reason = null);
 
 internal sealed record ExtendRequest(double? Hours);

@@ -45,6 +45,7 @@ public static class StacksRegistration
         jobs.AddOrUpdate<TtlReaperJob>(TtlReaperJobId, "critical", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<DriftCheckJob>(DriftCheckJobId, "default", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<OrphanReaperJob>(OrphanReaperJobId, "default", job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        Governance.GovernanceRegistration.RegisterRecurringJobs(jobs);
     }
 
     /// <summary>Makes the local busybox base image on the default account's engine, for machines that cannot pull (best effort).</summary>

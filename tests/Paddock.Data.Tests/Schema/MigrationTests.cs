@@ -44,6 +44,7 @@ public sealed class MigrationTests : IAsyncLifetime
                 "operation_steps", "operations", "orphaned_stacks", "outbox_messages", "project_members", "projects", "provider_accounts", "stacks",
                 "role_claims", "roles", "user_claims", "user_logins", "user_roles", "user_tokens", "users",
                 "deliveries", "delivery_attempts", "notification_channels", "notification_rules", "notification_templates", "webhook_subscriptions",
+                "approval_decisions", "approval_links", "approval_policies", "approval_requests", "budget_reservations", "budgets", "cost_entries", "rate_cards",
             ],
             ignoreOrder: true);
     }

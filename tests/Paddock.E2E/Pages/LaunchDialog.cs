@@ -17,6 +17,18 @@ public sealed class LaunchDialog(IPage page)
 
     public ILocator Changes => Root.GetByTestId("plan-change");
 
+    public ILocator Cost => Root.GetByTestId("cost-summary");
+
+    public ILocator NeedsApproval => Root.GetByTestId("needs-approval");
+
+    public ILocator Reason => Root.GetByTestId("launch-reason");
+
+    public async Task ChooseEnvironmentAsync(string name)
+    {
+        await Environment.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = name }).ClickAsync();
+    }
+
     public ILocator Variable(string name) => Root.GetByTestId($"variable-{name}").Locator("input");
 
     public ILocator Change(string resource, string action) => Root.Locator($"[data-testid=plan-change][data-resource='{resource}'][data-action='{action}']");

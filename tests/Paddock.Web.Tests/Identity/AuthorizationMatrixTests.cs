@@ -133,6 +133,7 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
             // Blueprints, stacks and versions that do not exist: an allowed caller gets 404 or 400, never 401/403.
             "blueprintId" or "stackId" or "accountId" => Guid.NewGuid().ToString(),
             "channelId" or "webhookId" or "deliveryId" => Guid.NewGuid().ToString(),
+            "requestId" or "policyId" or "budgetId" => Guid.NewGuid().ToString(),
             "eventType" => "stack.launched",
             "number" => "1",
             var other => throw new InvalidOperationException($"The matrix does not know the route value '{other}' of {endpoint}; teach it."),

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Paddock.Core.Approvals;
 using Paddock.Core.Blueprints;
+using Paddock.Core.Budgets;
 using Paddock.Core.Common;
+using Paddock.Core.Environments;
 using Paddock.Core.Identity;
 
 namespace Paddock.Core.Stacks;
@@ -11,14 +14,26 @@ public static class LaunchStack
     /// <param name="Version">The blueprint version; null for the latest.</param>
     /// <param name="TtlHours">Time to live; null for the environment's default, always capped by its maximum.</param>
     public sealed record Command(Guid ProjectId, Guid BlueprintId, int? Version, Guid EnvironmentId, IReadOnlyDictionary<string, string>? Inputs,
-        double? TtlHours, string? Name);
+        double? TtlHours, string? Name, string? Reason = null);
 
-    public sealed class Handler(HandlerContext ctx, ISecretProtector protector, IOperationQueue queue)
+    public sealed class Handler(HandlerContext ctx, ISecretProtector protector, IOperationQueue queue, OperationAdmission admission)
     {
         public async Task<Result<LaunchPreview>> PreviewAsync(Command command, CancellationToken ct)
         {
             var prepared = await PrepareAsync(command, ct);
-            return prepared.Map(p => new LaunchPreview(p.Name, PlannedChange.From(p.Plan), p.Plan.Hash, p.ExpiresAt, p.Ttl));
+            if (!prepared.IsSuccess)
+            {
+                return prepared.Error!;
+            }
+
+            var p = prepared.Value;
+            var assessment = await admission.AssessAsync(Subject(command, p), ct);
+            if (ProtectedRefusal(p, assessment) is { } refused)
+            {
+                return refused;
+            }
+
+            return new LaunchPreview(p.Name, PlannedChange.From(p.Plan), p.Plan.Hash, p.ExpiresAt, p.Ttl, assessment.ToPreview());
         }
 
         public async Task<Result<LaunchResult>> HandleAsync(Command command, CancellationToken ct)
@@ -30,20 +45,46 @@ public static class LaunchStack
             }
 
             var p = prepared.Value;
+            var subject = Subject(command, p);
+            var (assessment, transaction) = await admission.BeginAsync(subject, ct);
+            await using var _ = transaction;
+            if (ProtectedRefusal(p, assessment) is { } refused)
+            {
+                return refused;
+            }
+
+            if (assessment.Verdict == BudgetVerdict.Refuse)
+            {
+                return BudgetCheck.Refusal(assessment.Budgets);
+            }
+
             var stack = Stack.Create(command.ProjectId, command.EnvironmentId, command.BlueprintId, p.Version, p.Name,
                 StackDesiredState.Protect(protector, p.Spec, command.Inputs ?? new Dictionary<string, string>()), ctx.User.UserId, p.ExpiresAt, ctx.Now);
             // The plan was computed for a stack id of its own; keep the one it was shown with.
             var planned = PlannedChange.From(p.Plan);
             var operation = Operation.Create(stack.Id, stack.ProjectId, OperationKind.Launch, new OperationParameters(BlueprintVersion: p.Version), planned,
                 p.Plan.Hash, ctx.User.UserId, ctx.Now);
-            operation.Queue();
-            stack.MarkStatus(StackStatus.Deploying);
             ctx.Db.Stacks.Add(stack);
             ctx.Db.Operations.Add(operation);
+            var queued = await admission.AdmitAsync(subject, assessment, operation, stack, ct);
             await ctx.Db.SaveChangesAsync(ct);
-            await queue.EnqueueAsync(operation.Id, ct);
-            return new LaunchResult(stack.Id, operation.Id, planned, p.Plan.Hash);
+            await transaction.CommitAsync(ct);
+            if (queued)
+            {
+                await queue.EnqueueAsync(operation.Id, ct);
+            }
+
+            return new LaunchResult(stack.Id, operation.Id, planned, p.Plan.Hash, operation.Status, assessment.ToPreview());
         }
+
+        /// <summary>Developers may launch into a protected environment only when a policy makes the launch wait for an approver.</summary>
+        private static ForbiddenError? ProtectedRefusal(Prepared p, Assessment assessment) =>
+            p.NeedsProtectedApproval && assessment.Requirement is null
+                ? new ForbiddenError($"'{p.Environment.Name}' is protected: only operators and project admins launch there.")
+                : null;
+
+        private static AdmissionSubject Subject(Command command, Prepared p) =>
+            new(command.ProjectId, p.Environment, OperationKind.Launch, p.Plan, p.Ttl, p.ExpiresAt, command.BlueprintId, p.Version, Reason: command.Reason);
 
         private async Task<Result<Prepared>> PrepareAsync(Command command, CancellationToken ct)
         {
@@ -58,10 +99,8 @@ public static class LaunchStack
                 return ValidationError.For("environmentId", "Choose an environment of this project.");
             }
 
-            if (environment.IsProtected && !await ctx.Access.HasAsync(Permission.StacksLaunchProtected, command.ProjectId, ct))
-            {
-                return new ForbiddenError($"'{environment.Name}' is protected: only operators and project admins launch there.");
-            }
+            // Without the permission, a launch into a protected environment must wait for an approver (see ProtectedRefusal).
+            var needsProtectedApproval = environment.IsProtected && !await ctx.Access.HasAsync(Permission.StacksLaunchProtected, command.ProjectId, ct);
 
             var blueprint = await ctx.Db.Blueprints.AsNoTracking().FirstOrDefaultAsync(b => b.Id == command.BlueprintId && b.ProjectId == command.ProjectId, ct);
             if (blueprint is null)
@@ -108,11 +147,12 @@ public static class LaunchStack
 
             var ttl = environment.EffectiveTtl(command.TtlHours is { } hours ? TimeSpan.FromHours(hours) : null);
             var plan = Planner.Plan(desired.Value, new ObservedState([]));
-            return new Prepared(name, number, spec, plan, ttl, ttl is { } t ? ctx.Now + t : null);
+            return new Prepared(name, number, spec, plan, ttl, ttl is { } t ? ctx.Now + t : null, environment, needsProtectedApproval);
         }
 
         private static string Suffix() => Guid.NewGuid().ToString("N")[..5];
     }
 
-    private sealed record Prepared(string Name, int Version, BlueprintSpec Spec, Plan Plan, TimeSpan? Ttl, DateTimeOffset? ExpiresAt);
+    private sealed record Prepared(string Name, int Version, BlueprintSpec Spec, Plan Plan, TimeSpan? Ttl, DateTimeOffset? ExpiresAt,
+        ProjectEnvironment Environment, bool NeedsProtectedApproval);
 }

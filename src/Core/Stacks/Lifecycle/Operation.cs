@@ -66,6 +66,17 @@ public sealed class Operation : IAudited
 
     public void Queue() => Move(OperationStatus.Queued, OperationStatus.Planned, OperationStatus.AwaitingApproval, OperationStatus.Failed);
 
+    /// <summary>A policy or the budget caught it: it waits for approvals (see Approvals/ApprovalRequest) before it is queued.</summary>
+    public void AwaitApproval() => Move(OperationStatus.AwaitingApproval, OperationStatus.Planned);
+
+    /// <summary>An approver rejected it, or its approval timed out with a reject outcome.</summary>
+    public void Reject(string reason, DateTimeOffset now)
+    {
+        Move(OperationStatus.Rejected, OperationStatus.AwaitingApproval);
+        Error = reason;
+        FinishedAt = now;
+    }
+
     /// <summary>A retried job finds the operation Running already: it continues, it does not start over.</summary>
     public void Start(DateTimeOffset now)
     {

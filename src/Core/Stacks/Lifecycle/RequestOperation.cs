@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Paddock.Core.Approvals;
+using Paddock.Core.Budgets;
 using Paddock.Core.Common;
 using Paddock.Core.Identity;
 
@@ -12,9 +14,9 @@ public static class RequestOperation
 {
     /// <param name="PreviewOnly">Plan without queuing: what the confirmation dialog shows.</param>
     public sealed record Command(Guid ProjectId, Guid StackId, OperationKind Kind, string? Service = null, int? Replicas = null, int? Version = null,
-        bool PreviewOnly = false);
+        bool PreviewOnly = false, string? Reason = null);
 
-    public sealed class Handler(HandlerContext ctx, ISecretProtector protector, IStackRuntime runtime, IOperationQueue queue)
+    public sealed class Handler(HandlerContext ctx, ISecretProtector protector, IStackRuntime runtime, IOperationQueue queue, OperationAdmission admission)
     {
         public async Task<Result<OperationPlan>> HandleAsync(Command command, CancellationToken ct)
         {
@@ -42,14 +44,60 @@ public static class RequestOperation
                 return new ConflictError($"Stack '{stack.Name}' has an operation in progress; wait for it to finish.");
             }
 
+            if (await ctx.Db.Operations.AnyAsync(o => o.StackId == stack.Id && o.Status == OperationStatus.AwaitingApproval, ct))
+            {
+                return new ConflictError($"Stack '{stack.Name}' has an operation awaiting approval; it must be decided first.");
+            }
+
             var parameters = new OperationParameters(command.Service, command.Replicas, command.Version);
             if (Validate(command) is { } invalid)
             {
                 return invalid;
             }
 
-            // Plan on a copy of the target settings: nothing is stored unless the operation is queued.
-            var target = await TargetAsync(command, stack, ct);
+            var planned = await PlanForAsync(stack, command.Kind, parameters, ct);
+            if (!planned.IsSuccess)
+            {
+                return planned.Error!;
+            }
+
+            var plan = planned.Value;
+            var changes = PlannedChange.From(plan);
+            var subject = new AdmissionSubject(stack.ProjectId, (await ctx.Db.Environments.AsNoTracking().FirstAsync(e => e.Id == stack.EnvironmentId, ct)),
+                command.Kind, plan, stack.ExpiresAt is { } expires ? expires - ctx.Now : null, stack.ExpiresAt, stack.BlueprintId,
+                command.Version ?? stack.BlueprintVersion, stack.Id, command.Reason);
+            if (command.PreviewOnly)
+            {
+                return new OperationPlan(null, command.Kind, changes, plan.Hash, (await admission.AssessAsync(subject, ct)).ToPreview());
+            }
+
+            var (assessment, transaction) = await admission.BeginAsync(subject, ct);
+            await using var _ = transaction;
+            if (assessment.Verdict == BudgetVerdict.Refuse)
+            {
+                return BudgetCheck.Refusal(assessment.Budgets);
+            }
+
+            var operation = Operation.Create(stack.Id, stack.ProjectId, command.Kind, parameters, changes, plan.Hash, ctx.User.UserId, ctx.Now);
+            ctx.Db.Operations.Add(operation);
+            var queued = await admission.AdmitAsync(subject, assessment, operation, stack, ct);
+            await ctx.Db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            if (queued)
+            {
+                await queue.EnqueueAsync(operation.Id, ct);
+            }
+
+            return new OperationPlan(operation.Id, command.Kind, changes, plan.Hash, assessment.ToPreview(), operation.Status);
+        }
+
+        /// <summary>
+        /// Plans an operation against what actually runs, on a copy of the target settings: nothing is stored. Approvals
+        /// re-plan through here before an approved operation is queued, to see whether the plan changed.
+        /// </summary>
+        internal async Task<Result<Plan>> PlanForAsync(Stack stack, OperationKind kind, OperationParameters parameters, CancellationToken ct)
+        {
+            var target = await TargetAsync(new Command(stack.ProjectId, stack.Id, kind, parameters.Service, parameters.Replicas, parameters.BlueprintVersion), stack, ct);
             if (!target.IsSuccess)
             {
                 return target.Error!;
@@ -65,29 +113,7 @@ public static class RequestOperation
                 return new ConflictError($"Cannot plan: {e.Message}");
             }
 
-            var plan = Planner.Plan(PlanKindOf(command.Kind), target.Value, observed);
-            var planned = PlannedChange.From(plan);
-            if (command.PreviewOnly)
-            {
-                return new OperationPlan(null, command.Kind, planned, plan.Hash);
-            }
-
-            if (command.Kind == OperationKind.Scale)
-            {
-                stack.Scale(command.Service!, command.Replicas!.Value);
-            }
-            else if (command.Kind == OperationKind.Update && command.Version is { } version)
-            {
-                stack.UseVersion(version);
-            }
-
-            var operation = Operation.Create(stack.Id, stack.ProjectId, command.Kind, parameters, planned, plan.Hash, ctx.User.UserId, ctx.Now);
-            operation.Queue();
-            stack.MarkStatus(command.Kind is OperationKind.Destroy or OperationKind.Rollback ? StackStatus.Destroying : StackStatus.Deploying);
-            ctx.Db.Operations.Add(operation);
-            await ctx.Db.SaveChangesAsync(ct);
-            await queue.EnqueueAsync(operation.Id, ct);
-            return new OperationPlan(operation.Id, command.Kind, planned, plan.Hash);
+            return Planner.Plan(PlanKindOf(kind), target.Value, observed);
         }
 
         private static ValidationError? Validate(Command command) => command.Kind switch

@@ -14,8 +14,11 @@ public sealed record OperationDto(Guid Id, OperationKind Kind, OperationStatus S
 
 public sealed record StepDto(DateTimeOffset At, int Level, string Resource, ChangeAction Action, string Status, string Message);
 
-public sealed record LaunchPreview(string StackName, IReadOnlyList<PlannedChange> Plan, string PlanHash, DateTimeOffset? ExpiresAt, TimeSpan? Ttl);
+public sealed record LaunchPreview(string StackName, IReadOnlyList<PlannedChange> Plan, string PlanHash, DateTimeOffset? ExpiresAt, TimeSpan? Ttl,
+    Approvals.GovernancePreview? Governance = null);
 
-public sealed record OperationPlan(Guid? OperationId, OperationKind Kind, IReadOnlyList<PlannedChange> Plan, string PlanHash);
+public sealed record OperationPlan(Guid? OperationId, OperationKind Kind, IReadOnlyList<PlannedChange> Plan, string PlanHash,
+    Approvals.GovernancePreview? Governance = null, OperationStatus? Status = null);
 
-public sealed record LaunchResult(Guid StackId, Guid OperationId, IReadOnlyList<PlannedChange> Plan, string PlanHash);
+public sealed record LaunchResult(Guid StackId, Guid OperationId, IReadOnlyList<PlannedChange> Plan, string PlanHash,
+    OperationStatus Status = OperationStatus.Queued, Approvals.GovernancePreview? Governance = null);

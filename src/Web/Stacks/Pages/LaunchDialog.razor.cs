@@ -19,6 +19,7 @@ public sealed partial class LaunchDialog
     private Guid? _environmentId;
     private double? _ttlHours;
     private string? _name;
+    private string? _reason;
     private int _version;
     private LaunchPreview? _preview;
     private bool _loading = true;
@@ -89,7 +90,7 @@ public sealed partial class LaunchDialog
 
     private LaunchStack.Command Command() => new(ProjectId, BlueprintId, _version == 0 ? Version : _version, _environmentId ?? Guid.Empty,
         _values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal),
-        _ttlHours, string.IsNullOrWhiteSpace(_name) ? null : _name);
+        _ttlHours, string.IsNullOrWhiteSpace(_name) ? null : _name, _reason);
 
     private string[] FormFields => ["environmentId", "ttlHours", "name", "version", .. _variables.Select(v => $"inputs.{v.Name}")];
 
@@ -123,7 +124,9 @@ public sealed partial class LaunchDialog
             return;
         }
 
-        Snackbar.Add(string.Create(CultureInfo.InvariantCulture, $"Launching {_name}."), Severity.Success);
+        Snackbar.Add(result.Value.Status == OperationStatus.AwaitingApproval
+            ? string.Create(CultureInfo.InvariantCulture, $"{_name} is awaiting approval: it launches once approved.")
+            : string.Create(CultureInfo.InvariantCulture, $"Launching {_name}."), result.Value.Status == OperationStatus.AwaitingApproval ? Severity.Info : Severity.Success);
         Dialog.Close(DialogResult.Ok(result.Value));
     }
 }

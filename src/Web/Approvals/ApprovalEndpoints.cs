@@ -1,0 +1,61 @@
+using Paddock.Core.Approvals;
+using Paddock.Core.Identity;
+using Paddock.Core.Stacks;
+using Paddock.Web.Common;
+using Paddock.Web.Identity;
+
+namespace Paddock.Web.Approvals;
+
+internal static class ApprovalEndpoints
+{
+    public static IEndpointRouteBuilder MapApprovalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var approvals = app.MapGroup("/api/v1/projects/{projectId:guid}/approvals").WithTags("Approvals");
+        approvals.MapGet("/", ListAsync).RequirePermission(Permission.StacksRead);
+        approvals.MapGet("/{requestId:guid}", GetAsync).RequirePermission(Permission.StacksRead);
+        approvals.MapPost("/{requestId:guid}/approve", (Guid projectId, Guid requestId, DecisionRequest request, DecideApproval.Handler handler, CancellationToken ct) =>
+            DecideAsync(projectId, requestId, approve: true, request, handler, ct)).RequirePermission(Permission.ApprovalsDecide);
+        approvals.MapPost("/{requestId:guid}/reject", (Guid projectId, Guid requestId, DecisionRequest request, DecideApproval.Handler handler, CancellationToken ct) =>
+            DecideAsync(projectId, requestId, approve: false, request, handler, ct)).RequirePermission(Permission.ApprovalsDecide);
+
+        var policies = app.MapGroup("/api/v1/projects/{projectId:guid}/approval-policies").WithTags("Approvals");
+        policies.MapGet("/", ListPoliciesAsync).RequirePermission(Permission.ProjectRead);
+        policies.MapPost("/", CreatePolicyAsync).RequirePermission(Permission.ProjectManage);
+        policies.MapPut("/{policyId:guid}", UpdatePolicyAsync).RequirePermission(Permission.ProjectManage);
+        policies.MapDelete("/{policyId:guid}", DeletePolicyAsync).RequirePermission(Permission.ProjectManage);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(Guid projectId, string? status, ListApprovals.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, PendingOnly: !string.Equals(status, "all", StringComparison.OrdinalIgnoreCase)), ct)).ToHttpResult();
+
+    private static async Task<IResult> GetAsync(Guid projectId, Guid requestId, GetApproval.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, requestId), ct)).ToHttpResult();
+
+    private static async Task<IResult> DecideAsync(Guid projectId, Guid requestId, bool approve, DecisionRequest request, DecideApproval.Handler handler,
+        CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, requestId, approve, request.Reason, request.PlanHash, "api"), ct)).ToHttpResult();
+
+    private static async Task<IResult> ListPoliciesAsync(Guid projectId, ApprovalPolicies.ListHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+
+    private static async Task<IResult> CreatePolicyAsync(Guid projectId, PolicyRequest request, ApprovalPolicies.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, null, request.ToSettings()), ct)).ToCreatedResult(p => $"/api/v1/projects/{projectId}/approval-policies/{p.Id}");
+
+    private static async Task<IResult> UpdatePolicyAsync(Guid projectId, Guid policyId, PolicyRequest request, ApprovalPolicies.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, policyId, request.ToSettings()), ct)).ToHttpResult();
+
+    private static async Task<IResult> DeletePolicyAsync(Guid projectId, Guid policyId, ApprovalPolicies.DeleteHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, policyId), ct)).ToNoContentResult();
+}
+
+/// <param name="PlanHash">The plan the decision is for: the request's planHash as the approver reviewed it.</param>
+internal sealed record DecisionRequest(string? PlanHash, string? Reason);
+
+internal sealed record PolicyRequest(string? Name, Guid? EnvironmentId, List<OperationKind>? Operations, PolicyConditions? Conditions, int? RequiredApprovals,
+    ProjectRole? ApproverRole, List<Guid>? ApproverUserIds, bool? AllowSelfApproval, double? TimeoutHours, TimeoutOutcome? TimeoutOutcome)
+{
+    public PolicySettings ToSettings() => new(Name ?? "", EnvironmentId, Operations ?? [], Conditions ?? new(), RequiredApprovals ?? 1, ApproverRole,
+        ApproverUserIds ?? [], AllowSelfApproval ?? false, TimeoutHours is { } h && h is > 0 and < 24 * 365 ? TimeSpan.FromHours(h) : TimeoutHours is null ? null : TimeSpan.Zero,
+        TimeoutOutcome ?? Core.Approvals.TimeoutOutcome.Reject);
+}

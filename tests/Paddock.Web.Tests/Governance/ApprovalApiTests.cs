@@ -1,0 +1,245 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Paddock.Core.Approvals;
+using Paddock.Core.Identity;
+using Paddock.Testing;
+using Paddock.Web.Identity;
+using Engine = Paddock.Web.Tests.Stacks.Docker;
+
+namespace Paddock.Web.Tests.Governance;
+
+[Collection(WebTestCollection.Name)]
+public sealed class ApprovalApiTests(PaddockWebFactory factory)
+{
+    private readonly Governance _governance = new(factory);
+
+    [Fact]
+    public async Task A_developer_launch_into_protected_production_waits_and_runs_once_an_approver_approves()
+    {
+        var a = await _governance.ArrangeAsync("approve");
+        await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new
+        {
+            name = "production launches",
+            operations = new[] { "Launch" },
+            conditions = new { environmentProtected = true },
+            requiredApprovals = 1,
+            approverRole = "Approver",
+        });
+        var developer = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Developer);
+        var approver = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Approver);
+
+        var launch = await Governance.LaunchedAsync(developer.Client, a, a.Production, reason: "release 1.4 for the customer demo");
+
+        launch.GetProperty("status").GetString().ShouldBe("AwaitingApproval");
+        var stackId = launch.GetProperty("stackId").GetGuid();
+        (await Governance.StackAsync(a.Admin, a.ProjectId, stackId)).GetProperty("status").GetString().ShouldBe("Pending");
+        (await Engine.ContainersOfAsync(stackId)).ShouldBeEmpty();
+
+        var requested = (await _governance.EventsAsync(a.ProjectId, "approval.requested")).ShouldHaveSingleItem();
+        requested.GetProperty("approveUrl").GetString().ShouldStartWith("http://127.0.0.1:5080/approvals/link/");
+        requested.GetProperty("rejectUrl").GetString().ShouldStartWith("http://127.0.0.1:5080/approvals/link/");
+
+        var inbox = (await Governance.PendingAsync(approver.Client, a.ProjectId)).ShouldHaveSingleItem();
+        inbox.GetProperty("canDecide").GetBoolean().ShouldBeTrue();
+        var requestId = inbox.GetProperty("id").GetGuid();
+        var details = await Governance.RequestAsync(approver.Client, a.ProjectId, requestId);
+        details.GetProperty("requestedBy").GetString().ShouldBe(developer.Email);
+        details.GetProperty("reason").GetString().ShouldBe("release 1.4 for the customer demo");
+        details.GetProperty("monthlyCost").GetDecimal().ShouldBeGreaterThan(0);
+        details.GetProperty("plan").EnumerateArray().ShouldContain(c => c.GetProperty("resource").GetString() == "app-1" && c.GetProperty("action").GetString() == "Create");
+
+        var approved = await Governance.DecideAsync(approver.Client, a.ProjectId, requestId, approve: true, details.GetProperty("planHash").GetString());
+
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Approved");
+        await Governance.WaitForStackAsync(a.Admin, a.ProjectId, stackId, "Running");
+        (await Engine.ContainersOfAsync(stackId)).Count.ShouldBe(1);
+        (await _governance.EventsAsync(a.ProjectId, "approval.decided")).ShouldHaveSingleItem().GetProperty("decision").GetString().ShouldBe("approved");
+        await Governance.DestroyAsync(a.Admin, a.ProjectId, stackId);
+    }
+
+    [Fact]
+    public async Task Without_a_policy_developers_are_still_refused_in_protected_environments()
+    {
+        var a = await _governance.ArrangeAsync("noprotect");
+        var developer = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Developer);
+
+        (await Governance.LaunchAsync(developer.Client, a, a.Production)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Self_approval_is_refused_and_rejecting_needs_a_reason()
+    {
+        var a = await _governance.ArrangeAsync("self");
+        await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new { name = "all launches", operations = new[] { "Launch" }, requiredApprovals = 1 });
+        var approver = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Approver);
+        var launch = await Governance.LaunchedAsync(a.Admin, a, a.Test);
+        var request = (await Governance.PendingAsync(a.Admin, a.ProjectId)).ShouldHaveSingleItem();
+        var requestId = request.GetProperty("id").GetGuid();
+        var hash = (await Governance.RequestAsync(a.Admin, a.ProjectId, requestId)).GetProperty("planHash").GetString();
+
+        request.GetProperty("canDecide").GetBoolean().ShouldBeFalse();
+        var self = await Governance.DecideAsync(a.Admin, a.ProjectId, requestId, approve: true, hash);
+        self.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await self.ReadProblemAsync()).Detail.ShouldNotBeNull().ShouldContain("someone else must approve");
+
+        var noReason = await Governance.DecideAsync(approver.Client, a.ProjectId, requestId, approve: false, hash, reason: " ");
+        await noReason.ShouldBeFieldErrorAsync("reason", "Say why");
+
+        var rejected = await Governance.DecideAsync(approver.Client, a.ProjectId, requestId, approve: false, hash, reason: "not during the freeze");
+        rejected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stack = await Governance.StackAsync(a.Admin, a.ProjectId, launch.GetProperty("stackId").GetGuid());
+        stack.GetProperty("operations")[0].GetProperty("status").GetString().ShouldBe("Rejected");
+        stack.GetProperty("operations")[0].GetProperty("error").GetString()!.ShouldContain("not during the freeze");
+        (await Governance.DecideAsync(approver.Client, a.ProjectId, requestId, approve: true, hash)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_decision_after_the_plan_changed_does_not_count()
+    {
+        var a = await _governance.ArrangeAsync("replan");
+        await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new { name = "two for updates", operations = new[] { "Update" }, requiredApprovals = 2, approverRole = "Approver" });
+        var first = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Approver);
+        var second = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Approver);
+        var stackId = (await Governance.LaunchedAsync(a.Admin, a, a.Test)).GetProperty("stackId").GetGuid();
+        var stack = await Governance.WaitForStackAsync(a.Admin, a.ProjectId, stackId, "Running");
+
+        var update = await a.Admin.PostAsJsonAsync($"/api/v1/projects/{a.ProjectId}/stacks/{stackId}/operations", new { kind = "Update", reason = "re-apply" });
+        update.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await update.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("AwaitingApproval");
+        var requestId = (await Governance.PendingAsync(first.Client, a.ProjectId)).ShouldHaveSingleItem().GetProperty("id").GetGuid();
+        var oldHash = (await Governance.RequestAsync(first.Client, a.ProjectId, requestId)).GetProperty("planHash").GetString();
+        (await Governance.DecideAsync(first.Client, a.ProjectId, requestId, approve: true, oldHash)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Someone removes the container by hand: the update would now do something else than what was approved.
+        await Engine.RunAsync("rm", "-f", $"paddock-{stack.GetProperty("name").GetString()}-app-1");
+        var changed = await Governance.DecideAsync(second.Client, a.ProjectId, requestId, approve: true, oldHash);
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("status").GetString().ShouldBe("Pending");
+        result.GetProperty("approvalsGiven").GetInt32().ShouldBe(0);
+        result.GetProperty("message").GetString()!.ShouldContain("plan changed");
+        var details = await Governance.RequestAsync(first.Client, a.ProjectId, requestId);
+        var newHash = details.GetProperty("planHash").GetString();
+        newHash.ShouldNotBe(oldHash);
+        details.GetProperty("decisions").EnumerateArray().ShouldAllBe(d => !d.GetProperty("counts").GetBoolean());
+        details.GetProperty("plan").EnumerateArray().ShouldContain(c => c.GetProperty("action").GetString() == "Create");
+        (await Governance.DecideAsync(first.Client, a.ProjectId, requestId, approve: true, oldHash)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        (await Governance.DecideAsync(first.Client, a.ProjectId, requestId, approve: true, newHash)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var done = await Governance.DecideAsync(second.Client, a.ProjectId, requestId, approve: true, newHash);
+        (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Approved");
+        await Governance.WaitForStackAsync(a.Admin, a.ProjectId, stackId, "Running");
+        (await Engine.ContainersOfAsync(stackId)).Count.ShouldBe(1);
+        await Governance.DestroyAsync(a.Admin, a.ProjectId, stackId);
+    }
+
+    [Fact]
+    public async Task Timeouts_reject_approve_or_escalate_to_the_project_admins()
+    {
+        var a = await _governance.ArrangeAsync("timeout");
+        var staging = await PaddockWebFactory.CreateEnvironmentAsync(a.Admin, a.ProjectId, "staging");
+        var nobody = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Viewer);
+        var projectAdmin = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.ProjectAdmin);
+        var operatorMember = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Operator);
+        foreach (var (environmentId, outcome) in new[] { (a.Test, "Reject"), (a.Production, "Approve"), (staging, "Escalate") })
+        {
+            await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new
+            {
+                name = $"timeout {outcome}",
+                environmentId,
+                operations = new[] { "Launch" },
+                approverUserIds = new[] { nobody.Id },
+                timeoutHours = 1,
+                timeoutOutcome = outcome,
+            });
+        }
+
+        var rejected = await Governance.LaunchedAsync(operatorMember.Client, a, a.Test);
+        var approved = await Governance.LaunchedAsync(operatorMember.Client, a, a.Production);
+        var escalated = await Governance.LaunchedAsync(operatorMember.Client, a, staging);
+        var requests = await Governance.PendingAsync(a.Admin, a.ProjectId);
+        requests.Count.ShouldBe(3);
+        foreach (var request in requests)
+        {
+            await _governance.ExpireDeadlineAsync(request.GetProperty("id").GetGuid());
+        }
+
+        await _governance.RunTimeoutsAsync();
+
+        (await Governance.StackAsync(a.Admin, a.ProjectId, rejected.GetProperty("stackId").GetGuid())).GetProperty("operations")[0].GetProperty("status").GetString()
+            .ShouldBe("Rejected");
+        await Governance.WaitForStackAsync(a.Admin, a.ProjectId, approved.GetProperty("stackId").GetGuid(), "Running");
+        var waiting = (await Governance.PendingAsync(projectAdmin.Client, a.ProjectId)).ShouldHaveSingleItem();
+        waiting.GetProperty("stackId").GetGuid().ShouldBe(escalated.GetProperty("stackId").GetGuid());
+        waiting.GetProperty("canDecide").GetBoolean().ShouldBeTrue("escalation lets the project admins decide");
+        var timedOut = await _governance.EventsAsync(a.ProjectId, "approval.timed_out");
+        timedOut.Select(e => e.GetProperty("decision").GetString()).ShouldBe(["rejected", "approved", "escalated"], ignoreOrder: true);
+        timedOut.Single(e => e.GetProperty("decision").GetString() == "escalated").GetProperty("approveUrl").GetString().ShouldNotBeNull();
+
+        var requestId = waiting.GetProperty("id").GetGuid();
+        var hash = (await Governance.RequestAsync(projectAdmin.Client, a.ProjectId, requestId)).GetProperty("planHash").GetString();
+        (await Governance.DecideAsync(projectAdmin.Client, a.ProjectId, requestId, approve: false, hash, "escalated, and no")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Governance.DestroyAsync(a.Admin, a.ProjectId, approved.GetProperty("stackId").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_signed_link_decides_once_and_a_replayed_tampered_or_expired_link_is_refused()
+    {
+        var a = await _governance.ArrangeAsync("links");
+        await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new { name = "two", operations = new[] { "Launch" }, requiredApprovals = 2, approverRole = "Approver" });
+        var approver = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Approver);
+        var developer = await factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Developer);
+        await Governance.LaunchedAsync(developer.Client, a, a.Test);
+        var requested = (await _governance.EventsAsync(a.ProjectId, "approval.requested")).ShouldHaveSingleItem();
+        var approve = Token(requested.GetProperty("approveUrl").GetString()!);
+        var reject = Token(requested.GetProperty("rejectUrl").GetString()!);
+
+        var opened = await AsUserAsync<ApprovalLinks.OpenHandler, Core.Common.Result<LinkView>>(approver, h => h.HandleAsync(new(approve), default));
+        opened.IsSuccess.ShouldBeTrue(opened.Error?.Message);
+        opened.Value.Approve.ShouldBeTrue();
+        opened.Value.Request.CanDecide.ShouldBeTrue();
+
+        var first = await AsUserAsync<ApprovalLinks.Handler, Core.Common.Result<DecisionResult>>(approver, h => h.HandleAsync(new(approve, null), default));
+        first.IsSuccess.ShouldBeTrue(first.Error?.Message);
+        first.Value.ApprovalsGiven.ShouldBe(1);
+
+        var replayed = await AsUserAsync<ApprovalLinks.Handler, Core.Common.Result<DecisionResult>>(approver, h => h.HandleAsync(new(approve, null), default));
+        replayed.Error!.Message.ShouldContain("already used");
+
+        var tampered = approve[..^3] + (approve[^3] == 'A' ? "BBB" : "AAA");
+        var forged = await AsUserAsync<ApprovalLinks.OpenHandler, Core.Common.Result<LinkView>>(approver, h => h.HandleAsync(new(tampered), default));
+        forged.Error!.Message.ShouldContain("not valid");
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.PaddockDbContext>();
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlAsync(db.Database,
+                $"UPDATE approval_links SET expires_at = now() - interval '1 minute' WHERE used_at IS NULL");
+        }
+
+        var expired = await AsUserAsync<ApprovalLinks.Handler, Core.Common.Result<DecisionResult>>(approver, h => h.HandleAsync(new(reject, "too late"), default));
+        expired.Error!.Message.ShouldContain("expired");
+
+        // The decision event carries fresh links for the approvals still needed.
+        var decided = (await _governance.EventsAsync(a.ProjectId, "approval.decided")).ShouldHaveSingleItem();
+        decided.GetProperty("approveUrl").GetString().ShouldNotBe(requested.GetProperty("approveUrl").GetString());
+        decided.GetProperty("approvalsGiven").GetInt32().ShouldBe(1);
+    }
+
+    private static string Token(string url) => url[(url.LastIndexOf('/') + 1)..];
+
+    /// <summary>Calls a handler as the signed-in member would from the link page (the page runs it in the member's circuit).</summary>
+    private async Task<T> AsUserAsync<THandler, T>(TestMember member, Func<THandler, Task<T>> call)
+        where THandler : notnull
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, member.Id.ToString()), new Claim(ClaimTypes.Name, member.Email)], "test"));
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(principal, "127.0.0.1");
+        return await call(scope.ServiceProvider.GetRequiredService<THandler>());
+    }
+}
