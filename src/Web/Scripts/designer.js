@@ -27,14 +27,14 @@ const style = [
     selector: "node[?model]",
     style: {
       shape: "round-rectangle",
-      width: 200,
+      width: 190,
       height: 72,
       "background-color": "#ffffff",
       "border-width": 1.5,
       "border-color": "#9aa5b1",
       label: "data(label)",
       "text-wrap": "wrap",
-      "text-max-width": 150,
+      "text-max-width": 140,
       "text-valign": "center",
       "text-halign": "center",
       "text-justification": "left",
@@ -56,7 +56,8 @@ const style = [
   { selector: "node[status = 'unhealthy'], node[status = 'failed']", style: { "border-color": "#c62828", "border-width": 3, "border-style": "dashed" } },
   { selector: "node.warning", style: { "border-color": "#ed6c02", "border-width": 2.5 } },
   { selector: "node.error", style: { "border-color": "#d32f2f", "border-width": 3, "background-color": "#fff5f5" } },
-  { selector: "node:selected", style: { "border-color": "#1565c0", "border-width": 3, "overlay-color": "#1565c0", "overlay-opacity": 0.08 } },
+  { selector: "node:selected", style: { "border-color": "#1565c0", "border-width": 3, "background-color": "#eef4fc" } },
+  { selector: "node[?model]:active", style: { "overlay-opacity": 0 } },
   {
     selector: "edge",
     style: {
@@ -72,7 +73,7 @@ const style = [
       "text-background-color": "#ffffff",
       "text-background-opacity": 1,
       "text-background-padding": 2,
-      "text-rotation": "autorotate",
+      "text-background-shape": "round-rectangle",
     },
   },
   { selector: "edge[condition = 'healthy']", style: { "line-style": "dashed", "line-dash-pattern": [6, 3] } },
@@ -106,11 +107,10 @@ export function create(element, id, model, readOnly, dotnet) {
   const cy = cytoscape({
     container: element,
     style,
-    wheelSensitivity: 0.3,
     minZoom: 0.1,
     maxZoom: 3,
     boxSelectionEnabled: true,
-    selectionType: "additive",
+    selectionType: "single",
     autoungrabify: readOnly,
     textureOnViewport: true,
     hideEdgesOnViewport: false,
@@ -136,22 +136,23 @@ export function create(element, id, model, readOnly, dotnet) {
   cy.on("ehstop", () => removeHandle(canvas));
 
   // The connection handle: a small dot on the hovered node's right edge; pressing it starts drawing an edge.
-  cy.on("mouseover", "node[?model]", e => { if (!canvas.readOnly && !eh.active) showHandle(canvas, e.target); });
+  // Also on move: a model update or a finished edge removes the handle while the pointer is still on the node.
+  cy.on("mouseover mousemove", "node[?model]", e => {
+    if (canvas.readOnly || eh.active || e.target.grabbed()) return;
+    if (!canvas.handle || canvas.handle.removed() || canvas.handle.data("owner") !== e.target.id()) showHandle(canvas, e.target);
+  });
   cy.on("tapstart", "node.handle", e => {
     const owner = cy.getElementById(e.target.data("owner"));
     e.target.remove();
     canvas.handle = null;
+    canvas.overHandle = false;
     eh.start(owner);
   });
   cy.on("grab", "node[?model]", () => removeHandle(canvas));
-  cy.on("mouseout", "node[?model]", e => {
-    const handle = canvas.handle;
-    if (!handle) return;
-    // Keep the handle while the pointer travels from the node onto it.
-    const pos = e.position ?? { x: 0, y: 0 };
-    if (Math.abs(pos.x - handle.position("x")) > 14 || Math.abs(pos.y - handle.position("y")) > 14) removeHandle(canvas);
-  });
-  cy.on("mouseout", "node.handle", () => setTimeout(() => { if (!eh.active) removeHandle(canvas); }, 200));
+  // Pointer events carry no position on mouseout: remember whether the pointer went onto the handle instead.
+  cy.on("mouseover", "node.handle", () => { canvas.overHandle = true; });
+  cy.on("mouseout", "node.handle", () => { canvas.overHandle = false; scheduleHandleRemoval(canvas); });
+  cy.on("mouseout", "node[?model]", () => scheduleHandleRemoval(canvas));
 
   cy.on("dragfree", "node[?model]", e => {
     canvas.moved.set(e.target.id(), e.target.position());
@@ -232,6 +233,11 @@ function toModel(canvas, clientX, clientY) {
   const pan = canvas.cy.pan();
   const zoom = canvas.cy.zoom();
   return { x: (clientX - rect.left - pan.x) / zoom, y: (clientY - rect.top - pan.y) / zoom };
+}
+
+function scheduleHandleRemoval(canvas) {
+  const handle = canvas.handle;
+  setTimeout(() => { if (canvas.handle === handle && !canvas.overHandle && !canvas.eh.active) removeHandle(canvas); }, 150);
 }
 
 function showHandle(canvas, node) {

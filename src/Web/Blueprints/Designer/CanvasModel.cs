@@ -14,7 +14,7 @@ internal sealed record CanvasModel(IReadOnlyList<CanvasNode> Nodes, IReadOnlyLis
         {
             var at = layout.Positions[s.Name];
             var found = issues.ForService(s.Name);
-            return new CanvasNode(s.Name, s.Kind == ServiceKind.Vm ? "vm" : "container", Icon(s), s.Kind == ServiceKind.Vm ? s.MachineImage : s.Image, Detail(s),
+            return new CanvasNode(s.Name, s.Kind == ServiceKind.Vm ? "vm" : "container", Icon(s), Shorten(s.Kind == ServiceKind.Vm ? s.MachineImage : s.Image), Detail(s),
                 statuses?.GetValueOrDefault(s.Name), at.X, at.Y, Severity(found), string.Join("\n", found.Select(i => i.Message)));
         }).ToList();
         var edges = doc.Spec.Services
@@ -46,6 +46,9 @@ internal sealed record CanvasModel(IReadOnlyList<CanvasNode> Nodes, IReadOnlyLis
             : service.Ports.Count == 0 && service.Image is not null ? "worker"
             : "container";
     }
+
+    /// <summary>A long image reference keeps its end (name and tag), which is what tells services apart.</summary>
+    internal static string? Shorten(string? image) => image is { Length: > 24 } ? $"…{image[^23..]}" : image;
 
     private static string Detail(ServiceSpec service)
     {

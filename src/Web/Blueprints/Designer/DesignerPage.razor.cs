@@ -37,6 +37,7 @@ public sealed partial class DesignerPage
     private bool _notFound;
     private bool _canWrite;
     private bool _saving;
+    private (Guid, Guid)? _loadedFor;
 
     [Inject]
     private UiActions Actions { get; set; } = default!;
@@ -67,6 +68,13 @@ public sealed partial class DesignerPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // The layout re-renders its body once it knows the theme: that must not reload the blueprint over the user's edits.
+        if (_loadedFor == (ProjectId, BlueprintId))
+        {
+            return;
+        }
+
+        _loadedFor = (ProjectId, BlueprintId);
         _canWrite = await Actions.HasAsync(Permission.BlueprintsWrite, ProjectId);
         var found = await Actions.RunAsync<GetBlueprint.Handler, BlueprintDetails>(h => h.HandleAsync(new(ProjectId, BlueprintId), default));
         if (!found.IsSuccess)
@@ -200,6 +208,11 @@ public sealed partial class DesignerPage
     private async Task OnYamlChangedAsync(string text)
     {
         if (!_canWrite)
+        {
+            return;
+        }
+
+        if (text == _yaml)
         {
             return;
         }

@@ -183,8 +183,8 @@ public sealed partial class OverridesPanel
             return;
         }
 
+        // The fields already hold what was sent; reloading them from Spec here would read the old parameter.
         _loaded = environments;
         await EnvironmentsChanged.InvokeAsync(environments);
-        Load();
     }
 }
