@@ -5,7 +5,7 @@ using Paddock.Core.Blueprints.Designer;
 namespace Paddock.Web.Blueprints.Designer;
 
 /// <summary>What the canvas draws; the only shape that crosses to the browser.</summary>
-internal sealed record CanvasModel(IReadOnlyList<CanvasNode> Nodes, IReadOnlyList<CanvasEdge> Edges)
+public sealed record CanvasModel(IReadOnlyList<CanvasNode> Nodes, IReadOnlyList<CanvasEdge> Edges)
 {
     public static CanvasModel From(DesignerDocument doc, IssueTargets issues, IReadOnlyDictionary<string, string>? statuses = null)
     {
@@ -66,6 +66,6 @@ internal sealed record CanvasModel(IReadOnlyList<CanvasNode> Nodes, IReadOnlyLis
         issues.Any(i => i.Severity == IssueSeverity.Error) ? "error" : issues.Count > 0 ? "warning" : "";
 }
 
-internal sealed record CanvasNode(string Id, string Kind, string Icon, string? Image, string Detail, string? Status, double X, double Y, string Severity, string Tip);
+public sealed record CanvasNode(string Id, string Kind, string Icon, string? Image, string Detail, string? Status, double X, double Y, string Severity, string Tip);
 
-internal sealed record CanvasEdge(string From, string To, string Condition, string Severity, string Tip);
+public sealed record CanvasEdge(string From, string To, string Condition, string Severity, string Tip);

@@ -30,6 +30,10 @@ public sealed partial class DesignerCanvas
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    /// <summary>What the canvas draws when it is created, so opening a blueprint costs one round trip, not two.</summary>
+    [Parameter]
+    public CanvasModel? InitialModel { get; set; }
+
     [Parameter]
     public bool ReadOnly { get; set; }
 
@@ -53,7 +57,7 @@ public sealed partial class DesignerCanvas
 
     private bool? _shownReadOnly;
 
-    internal async Task ShowAsync(CanvasModel model, bool fit = false, IReadOnlyList<string>? select = null)
+    public async Task ShowAsync(CanvasModel model, bool fit = false, IReadOnlyList<string>? select = null)
     {
         if (_module is null)
         {
@@ -112,11 +116,10 @@ public sealed partial class DesignerCanvas
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./lib/paddock-designer.js");
             _self = DotNetObjectReference.Create(this);
-            var pending = _pending ?? (new CanvasModel([], []), false, null);
+            var model = _pending?.Model ?? InitialModel ?? new CanvasModel([], []);
             _pending = null;
             _shownReadOnly = ReadOnly;
-            await _module.InvokeVoidAsync("create", _host, _id, pending.Model, ReadOnly, _self);
-            await _module.InvokeVoidAsync("setModel", _id, pending.Model, true, pending.Select);
+            await _module.InvokeVoidAsync("create", _host, _id, model, ReadOnly, _self);
         }
         else if (_module is not null && _shownReadOnly != ReadOnly)
         {

@@ -24,6 +24,7 @@ public sealed partial class DesignerPage
     private BlueprintCheck _check = BlueprintCheck.Run(null);
     private IssueTargets _targets = IssueTargets.None;
     private DesignerCanvas? _canvas;
+    private CanvasModel? _initialModel;
     private List<BreadcrumbItem> _breadcrumbs = [];
     private IReadOnlyList<string> _projectEnvironments = [];
     private CanvasSelection _selection = CanvasSelection.None;
@@ -69,7 +70,8 @@ public sealed partial class DesignerPage
     protected override async Task OnParametersSetAsync()
     {
         // The layout re-renders its body once it knows the theme: that must not reload the blueprint over the user's edits.
-        if (_loadedFor == (ProjectId, BlueprintId))
+        // Prerendering would parse and validate the whole blueprint only to throw it away: the circuit does it once.
+        if (_loadedFor == (ProjectId, BlueprintId) || !RendererInfo.IsInteractive)
         {
             return;
         }
@@ -106,8 +108,9 @@ public sealed partial class DesignerPage
         _saved = doc;
         _yaml = text;
         _savedYaml = text;
-        Refresh(fromText: true);
-        await ShowAsync(fit: true);
+        _check = check;
+        _targets = IssueTargets.For(Doc.Spec, check.Spec is null ? [] : check.Issues);
+        _initialModel = CanvasModel.From(Doc, _targets);
     }
 
     private async Task ApplyAsync(DesignerDocument next, IReadOnlyList<string>? select = null)
@@ -144,18 +147,6 @@ public sealed partial class DesignerPage
 
     private Task ShowAsync(bool fit = false, IReadOnlyList<string>? select = null) =>
         _canvas?.ShowAsync(CanvasModel.From(Doc, _targets), fit, select) ?? Task.CompletedTask;
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        // The canvas appears only after loading; give it the model on its first render.
-        if (_canvas is not null && !_canvasFed)
-        {
-            _canvasFed = true;
-            await ShowAsync(fit: true);
-        }
-    }
-
-    private bool _canvasFed;
 
     private async Task OnTemplateDroppedAsync(TemplateDrop drop)
     {
