@@ -23,7 +23,6 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
         var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("designer"));
         var blueprintId = await CreateBlueprintAsync(admin, projectId, "shop", EmptyYaml);
         var page = await browser.NewPageAsync();
-        page.Console += (_, m) => Console.WriteLine($"console: {m.Text}");
         await (await SignInPage.OpenAsync(page)).SignInAsync(PaddockWebFactory.AdminEmail, PaddockWebFactory.AdminPassword);
 
         var designer = await DesignerPage.OpenAsync(page, projectId, blueprintId);
@@ -73,7 +72,6 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
         services.Single(s => s.Name == "api").Ports.Select(p => p.ContainerPort).ShouldBe([9090]);
         await designer.ShowTabAsync("Canvas");
 
-        await designer.ScreenshotAsync("45-before-cycle");
         await designer.DrawEdgeAsync("db", "web");
         await designer.WaitForCanvasAsync(s => s.Edges.Count == 3 && s.Edges.All(e => e.Classes.Contains("error")), "every edge of the cycle marked as an error");
         await Expect(designer.CanvasIssues.First).ToContainTextAsync("Dependency cycle");
@@ -86,6 +84,75 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(designer.CanvasIssues).ToHaveCountAsync(0);
         await Expect(designer.Status).ToContainTextAsync("Valid");
         await designer.ScreenshotAsync("46-designer-cycle-undone");
+    }
+
+    private const string TwoServices = """
+        apiVersion: paddock/v1
+        kind: Blueprint
+        name: pair
+        services:
+          web:
+            image: nginx:1.27-alpine
+            ports: ["8080:80"]
+            depends_on: [api]
+          api:
+            image: ghcr.io/acme/api:1.0
+        """;
+
+    [Fact]
+    public async Task A_viewer_sees_the_designer_read_only()
+    {
+        var admin = await browser.Server.SignInAsAdminAsync();
+        var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("designer"));
+        var blueprintId = await CreateBlueprintAsync(admin, projectId, "pair", TwoServices);
+        var viewer = await browser.Server.CreateMemberAsync(admin, projectId, Paddock.Core.Identity.ProjectRole.Viewer);
+        var page = await browser.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(viewer.Email, PaddockWebFactory.UserPassword);
+
+        var designer = await DesignerPage.OpenAsync(page, projectId, blueprintId);
+
+        await Expect(page.GetByTestId("designer-read-only")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("palette")).ToHaveCountAsync(0);
+        await Expect(designer.SaveButton).ToHaveCountAsync(0);
+        await designer.ClickNodeAsync("api");
+        await Expect(designer.Field("image")).ToHaveAttributeAsync("readonly", "");
+        await Expect(page.GetByTestId("delete-service")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Delete");
+        await designer.ScreenshotAsync("47-designer-read-only");
+        (await designer.DescribeAsync()).Nodes.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Shortcuts_are_listed_palette_works_from_the_keyboard_and_leaving_unsaved_asks_first()
+    {
+        var admin = await browser.Server.SignInAsAdminAsync();
+        var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("designer"));
+        var blueprintId = await CreateBlueprintAsync(admin, projectId, "pair", TwoServices);
+        var page = await browser.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(PaddockWebFactory.AdminEmail, PaddockWebFactory.AdminPassword);
+        var designer = await DesignerPage.OpenAsync(page, projectId, blueprintId);
+
+        await designer.ClickBackgroundAsync();
+        await page.Keyboard.PressAsync("Shift+Slash");
+        var help = page.GetByRole(AriaRole.Dialog);
+        await Expect(help).ToContainTextAsync("Ctrl+Shift+Z or Ctrl+Y");
+        await designer.ScreenshotAsync("48-designer-shortcuts");
+        await page.GetByTestId("shortcuts-close").ClickAsync();
+        await Expect(help).ToHaveCountAsync(0);
+
+        await page.GetByTestId("palette-cache").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await designer.WaitForCanvasAsync(s => s.Nodes.Any(n => n.Id == "cache"), "the cache added from the keyboard");
+        await Expect(page.GetByTestId("designer-dirty")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Blueprint", Exact = true }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Expect(confirm).ToContainTextAsync("Leave the designer?");
+        await designer.ScreenshotAsync("49-designer-leave-warning");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        await Expect(designer.Title).ToBeVisibleAsync();
+        page.Url.ShouldEndWith("/designer");
+        (await designer.DescribeAsync()).Nodes.Count.ShouldBe(3);
     }
 
     private static async Task<Guid> CreateBlueprintAsync(HttpClient client, Guid projectId, string name, string yaml)
