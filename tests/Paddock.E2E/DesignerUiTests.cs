@@ -123,7 +123,7 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
-    public async Task Shortcuts_are_listed_palette_works_from_the_keyboard_and_leaving_unsaved_asks_first()
+    public async Task Shortcuts_are_listed_the_palette_works_from_the_keyboard_leaving_unsaved_asks_first_and_yaml_edits_show_on_the_canvas()
     {
         var admin = await browser.Server.SignInAsAdminAsync();
         var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("designer"));
@@ -153,6 +153,20 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(designer.Title).ToBeVisibleAsync();
         page.Url.ShouldEndWith("/designer");
         (await designer.DescribeAsync()).Nodes.Count.ShouldBe(3);
+
+        // The other direction: text typed in the YAML tab shows on the canvas.
+        await designer.ShowTabAsync("YAML");
+        await page.Locator("[data-testid=yaml-editor] .cm-content").ClickAsync();
+        await page.Keyboard.PressAsync("Control+a");
+        await page.Keyboard.InsertTextAsync(TwoServices + "
+  worker:
+    image: ghcr.io/acme/worker:1.0
+    depends_on: { api: healthy }
+");
+        await designer.ShowTabAsync("Canvas");
+        await designer.WaitForCanvasAsync(s => s.Nodes.Select(n => n.Id).Order().SequenceEqual(["api", "web", "worker"])
+            && s.Edges.Any(e => e is { From: "worker", To: "api", Condition: "healthy" }), "the worker typed in the YAML tab");
+        await designer.ScreenshotAsync("50-designer-after-yaml-edit");
     }
 
     private static async Task<Guid> CreateBlueprintAsync(HttpClient client, Guid projectId, string name, string yaml)

@@ -302,6 +302,13 @@ export function setModel(id, model, fitView = false, select = null) {
     }
   });
   if (fitView) fit(id);
+  else if (select?.length) {
+    // A pasted or keyboard-added service may land outside the view: bring it in.
+    const chosen = cy.nodes(":selected");
+    const view = cy.extent();
+    const box = chosen.boundingBox();
+    if (chosen.nonempty() && (box.x1 < view.x1 || box.x2 > view.x2 || box.y1 < view.y1 || box.y2 > view.y2)) cy.center(chosen);
+  }
   canvas.element.dataset.nodes = String(model.nodes.length);
   // When the canvas first drew a model: the benchmark's time to interactive, free of its polling delay.
   if (model.nodes.length > 0) canvas.element.dataset.drawnAt ??= String(Math.round(performance.now()));

@@ -162,9 +162,14 @@ public sealed partial class DesignerPage
     private async Task AddFromPaletteAsync(string template)
     {
         var (x, y) = _canvas is null ? (120d, 80d) : await _canvas.ViewportCenterAsync();
-        // Keyboard additions in a row would land on one spot: step each one down and right.
-        var offset = Doc.Spec.Services.Count(s => Doc.Layout.Positions.TryGetValue(s.Name, out var p) && Math.Abs(p.X - x) < 30 && Math.Abs(p.Y - y) < 30) * 30;
-        await OnTemplateDroppedAsync(new TemplateDrop(template, x + offset, y + offset));
+        // Without a drop point, take the first free spot below the middle of the view, so nothing lands on a node.
+        var taken = Doc.Layout.Positions.Values.ToList();
+        while (taken.Any(p => Math.Abs(p.X - x) < 200 && Math.Abs(p.Y - y) < 90))
+        {
+            y += LevelLayout.RowHeight;
+        }
+
+        await OnTemplateDroppedAsync(new TemplateDrop(template, x, y));
     }
 
     private Task OnNodesMovedAsync(IReadOnlyList<NodeMove> moved) =>
@@ -213,8 +218,9 @@ public sealed partial class DesignerPage
         if (check.Spec is not null)
         {
             var layout = check.Layout.Positions.Count > 0 ? check.Layout : Doc.Layout;
-            var next = new DesignerDocument(check.Spec, LevelLayout.Complete(check.Spec, layout)).WithLayout(LevelLayout.Complete(check.Spec, layout).Positions);
-            _history!.Push(next);
+            // Positions of renamed or removed services drop out; new services get a free spot.
+            var next = new DesignerDocument(check.Spec, layout);
+            _history!.Push(next.WithLayout(LevelLayout.Complete(check.Spec, next.WithLayout(layout.Positions).Layout).Positions));
         }
 
         Refresh(fromText: true);
@@ -223,6 +229,11 @@ public sealed partial class DesignerPage
 
     private async Task OnShortcutAsync(string command)
     {
+        if (!_canWrite && command is not "help")
+        {
+            return;
+        }
+
         switch (command)
         {
             case "undo": await UndoAsync(); break;
@@ -258,6 +269,11 @@ public sealed partial class DesignerPage
 
     private async Task DeleteSelectionAsync()
     {
+        if (!_canWrite)
+        {
+            return;
+        }
+
         var next = DesignerEdits.Remove(Doc, _selection.Nodes);
         next = _selection.Edges.Aggregate(next, (doc, edge) => DesignerEdits.Disconnect(doc, edge.From, edge.To));
         _selection = CanvasSelection.None;
