@@ -99,6 +99,14 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
             image: ghcr.io/acme/api:1.0
         """;
 
+    // Appended to TwoServices's services, as someone would type it.
+    private const string WorkerYaml = """
+
+          worker:
+            image: ghcr.io/acme/worker:1.0
+            depends_on: { api: healthy }
+        """;
+
     [Fact]
     public async Task A_viewer_sees_the_designer_read_only()
     {
@@ -158,11 +166,7 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
         await designer.ShowTabAsync("YAML");
         await page.Locator("[data-testid=yaml-editor] .cm-content").ClickAsync();
         await page.Keyboard.PressAsync("Control+a");
-        await page.Keyboard.InsertTextAsync(TwoServices + "
-  worker:
-    image: ghcr.io/acme/worker:1.0
-    depends_on: { api: healthy }
-");
+        await page.Keyboard.InsertTextAsync(TwoServices + WorkerYaml);
         await designer.ShowTabAsync("Canvas");
         await designer.WaitForCanvasAsync(s => s.Nodes.Select(n => n.Id).Order().SequenceEqual(["api", "web", "worker"])
             && s.Edges.Any(e => e is { From: "worker", To: "api", Condition: "healthy" }), "the worker typed in the YAML tab");
