@@ -23,6 +23,13 @@ if (args is ["notify", ..])
     return;
 }
 
+// `designer [services] [runs]`: time to interactive of the designer on a large blueprint in headless Chromium (see DesignerOpen).
+if (args is ["designer", ..])
+{
+    await DesignerOpen.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 // Launch N busybox services (chains of three: s2 depends on s1, s3 on s2, s5 on s4...) through the executor and through
 // `docker-compose up -d` of the exported compose file, alternating, on the same engine; prints medians.
 var endpoint = Environment.GetEnvironmentVariable("PADDOCK_TEST_DOCKER") ?? throw new InvalidOperationException("Set PADDOCK_TEST_DOCKER.");

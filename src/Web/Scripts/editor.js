@@ -7,6 +7,8 @@ import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import { keymap } from "@codemirror/view";
 
 const editors = new Map();
+// Set while the server's text is put in: that change must not be sent back as if the user typed it.
+let applyingServerText = false;
 
 export function create(element, id, text, readOnly, dotnet) {
   const readOnlyCompartment = new Compartment();
@@ -22,7 +24,7 @@ export function create(element, id, text, readOnly, dotnet) {
         readOnlyCompartment.of(EditorState.readOnly.of(readOnly)),
         keymap.of([{ key: "Mod-s", preventDefault: true, run: () => { dotnet.invokeMethodAsync("OnSaveShortcut"); return true; } }]),
         EditorView.updateListener.of(update => {
-          if (!update.docChanged) return;
+          if (!update.docChanged || applyingServerText) return;
           // Send the text when typing pauses, not on every keystroke.
           clearTimeout(timer);
           timer = setTimeout(() => dotnet.invokeMethodAsync("OnTextChanged", view.state.doc.toString()), 300);
@@ -37,7 +39,12 @@ export function create(element, id, text, readOnly, dotnet) {
 export function setText(id, text) {
   const editor = editors.get(id);
   if (!editor || editor.view.state.doc.toString() === text) return;
-  editor.view.dispatch({ changes: { from: 0, to: editor.view.state.doc.length, insert: text } });
+  applyingServerText = true;
+  try {
+    editor.view.dispatch({ changes: { from: 0, to: editor.view.state.doc.length, insert: text } });
+  } finally {
+    applyingServerText = false;
+  }
 }
 
 export function getText(id) {
@@ -61,4 +68,12 @@ export function setIssues(id, issues) {
 export function dispose(id) {
   editors.get(id)?.view.destroy();
   editors.delete(id);
+}
+
+// The whole text of the editor inside element (the DOM shows only the lines in view): for browser tests.
+export function textIn(element) {
+  for (const { view } of editors.values()) {
+    if (element?.contains(view.dom)) return view.state.doc.toString();
+  }
+  return null;
 }
