@@ -137,7 +137,7 @@ public sealed class OperationAdmission(HandlerContext ctx, IBudgetLock locks, IA
 
     private async Task<Assessment> AssessAsync(AdmissionSubject subject, IReadOnlyList<Budget> budgets, CancellationToken ct)
     {
-        var card = await RateCardLookup.ForAsync(ctx.Db, null, ctx.Now, ct);
+        var card = await RateCardLookup.ForAsync(ctx.Db, subject.Environment.ProviderAccountId, ctx.Now, ct);
         var cost = CostEstimator.Estimate(CostEstimator.ItemsOf(subject.Plan), card, subject.Ttl);
         var now = ctx.Now;
         var until = subject.ExpiresAt is { } e && e < BudgetReservation.MonthEnd(now) ? e : BudgetReservation.MonthEnd(now);

@@ -64,6 +64,11 @@ public static class SaveRateCard
                 return invalid;
             }
 
+            if (command.Settings.ProviderAccountId is { } accountId && !await ctx.Db.ProviderAccounts.AnyAsync(a => a.Id == accountId, ct))
+            {
+                return ValidationError.For("providerAccountId", $"No provider account '{accountId}' exists.");
+            }
+
             var card = await ctx.Db.RateCards.FirstOrDefaultAsync(c => c.ProviderAccountId == command.Settings.ProviderAccountId, ct);
             if (card is null)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Paddock.Core.Approvals;
 using Paddock.Core.Events;
 
 namespace Paddock.Core.Notifications;
@@ -12,24 +13,26 @@ public static class SampleEvents
     {
         var stack = new StackEventData(Guid.Empty, Guid.Empty, "sample-web", Guid.Empty, "Running", Guid.Empty, "Launch",
             "This is a sample event sent by Paddock.", DateTimeOffset.UnixEpoch.AddYears(57));
+        var approval = new ApprovalEventData(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, "sample-web", Guid.Empty, "Launch", "Pending",
+            "dev@example.com", "Release 1.2", 70.30m, "USD", 0, 2, "https://paddock.example.com/approvals?request=sample",
+            "https://paddock.example.com/approvals/link/sample-approve", "https://paddock.example.com/approvals/link/sample-reject");
         object payload = eventType switch
         {
             EventTypes.StackFailed => stack with { Status = "Failed", Detail = "Service 'api' did not become healthy." },
             EventTypes.StackExpiring => stack with { Detail = "Stack 'sample-web' expires in 15 min; extend it to keep it." },
             EventTypes.StackDestroyed => stack with { Status = "Destroyed", OperationKind = "Destroy" },
             EventTypes.DriftFound => stack with { Detail = "Container 'api' was removed outside Paddock." },
-            EventTypes.ApprovalRequested => new
+            EventTypes.ApprovalRequested => approval,
+            EventTypes.ApprovalDecided => approval with
             {
-                approvalId = Guid.Empty,
-                summary = "Launch sample-web in production",
-                requestedBy = "dev@example.com",
-                reason = "Release 1.2",
-                approveUrl = "https://paddock.example.com/approvals/sample/approve?sig=sample",
-                rejectUrl = "https://paddock.example.com/approvals/sample/reject?sig=sample",
+                Status = "Approved", DecidedBy = "lead@example.com", Decision = "approved", ApprovalsGiven = 1, ApproveUrl = null, RejectUrl = null,
+                Outcome = "Approved: the operation is queued.",
             },
-            EventTypes.ApprovalDecided => new { approvalId = Guid.Empty, summary = "Launch sample-web in production", outcome = "approved", decidedBy = "lead@example.com", reason = "Looks good" },
-            EventTypes.ApprovalTimedOut => new { approvalId = Guid.Empty, summary = "Launch sample-web in production", outcome = "rejected" },
-            EventTypes.BudgetThresholdCrossed => new { threshold = "80%", detail = "$812.40 of $1,000.00 used this month." },
+            EventTypes.ApprovalTimedOut => approval with
+            {
+                Status = "TimedOut", Decision = "rejected", ApproveUrl = null, RejectUrl = null, Outcome = "No decision before 2026-12-01 18:00 UTC: rejected by the policy.",
+            },
+            EventTypes.BudgetThresholdCrossed => new BudgetEventData(Guid.Empty, Guid.Empty, null, "project", 80, 1000m, 612.40m, 200m, "USD"),
             _ => stack,
         };
         return JsonSerializer.Serialize(payload, Json);

@@ -26,10 +26,15 @@ public static partial class TemplateRenderer
         [EventTypes.StackExpiring] = ("Stack {{stackName}} expires soon", "{{detail}}\nIt expires at {{expiresAt}}."),
         [EventTypes.StackDestroyed] = ("Stack {{stackName}} was destroyed", "Stack {{stackName}} in project {{projectName}} was destroyed.\n{{detail}}"),
         [EventTypes.DriftFound] = ("Drift found on stack {{stackName}}", "Stack {{stackName}} no longer matches its blueprint.\n{{detail}}"),
-        [EventTypes.ApprovalRequested] = ("Approval requested: {{summary}}", "{{requestedBy}} asks for approval in project {{projectName}}: {{summary}}\n{{reason}}"),
-        [EventTypes.ApprovalDecided] = ("Approval {{outcome}}: {{summary}}", "The approval request for {{summary}} was {{outcome}} by {{decidedBy}}.\n{{reason}}"),
-        [EventTypes.ApprovalTimedOut] = ("Approval timed out: {{summary}}", "Nobody decided on {{summary}} in time; the outcome was {{outcome}}."),
-        [EventTypes.BudgetThresholdCrossed] = ("Budget threshold crossed in {{projectName}}", "Project {{projectName}} crossed {{threshold}} of its budget: {{detail}}"),
+        // The approval.* and budget.* placeholders are the fields of ApprovalEventData and BudgetEventData (Core/Approvals).
+        [EventTypes.ApprovalRequested] = ("Approval requested: {{operation}} of {{stackName}}",
+            "{{requestedBy}} asks for approval to {{operation}} stack {{stackName}} in project {{projectName}}: about {{monthlyCost}} {{currency}} a month, {{approvalsRequired}} approval(s) needed.\nReason: {{reason}}\n{{url}}"),
+        [EventTypes.ApprovalDecided] = ("Approval {{decision}}: {{operation}} of {{stackName}}",
+            "{{decidedBy}} {{decision}} the request to {{operation}} stack {{stackName}} ({{approvalsGiven}} of {{approvalsRequired}} approvals): {{status}}.\n{{outcome}}\n{{url}}"),
+        [EventTypes.ApprovalTimedOut] = ("Approval timed out: {{operation}} of {{stackName}}",
+            "Nobody decided in time on the request to {{operation}} stack {{stackName}} in project {{projectName}}.\n{{outcome}}\n{{url}}"),
+        [EventTypes.BudgetThresholdCrossed] = ("Budget {{percent}}% used in {{projectName}}",
+            "The {{scope}} budget of project {{projectName}} passed {{percent}}%: {{spent}} {{currency}} spent and {{reserved}} {{currency}} reserved of {{amount}} {{currency}} this month."),
     };
 
     public static (string Subject, string Body) Default(string eventType) =>

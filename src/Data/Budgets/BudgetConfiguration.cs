@@ -65,6 +65,8 @@ internal sealed class RateCardConfiguration : IEntityTypeConfiguration<RateCard>
         builder.Property(c => c.DefaultMemoryGib).HasPrecision(10, 3);
         builder.Property(c => c.InstanceTypes).HasJsonConversion();
         builder.HasIndex(c => c.ProviderAccountId).IsUnique().AreNullsDistinct(false);
+        // A provider account's own card goes with the account.
+        builder.HasOne<Core.Providers.ProviderAccount>().WithMany().HasForeignKey(c => c.ProviderAccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(c => c.Version).IsXminRowVersion();
     }
 }

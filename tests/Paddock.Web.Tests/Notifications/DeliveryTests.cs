@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Paddock.Core.Approvals;
 using Paddock.Core.Events;
 using Paddock.Testing;
 using Paddock.Workers.Notifications;
@@ -56,15 +57,10 @@ public sealed class DeliveryTests(NotificationsFactory factory)
         var approve = "https://paddock.example.com/approvals/42/approve?sig=abc&exp=1";
         var reject = "https://paddock.example.com/approvals/42/reject?sig=def&exp=1";
 
-        await factory.PublishAsync(projectId, EventTypes.ApprovalRequested, new
-        {
-            approvalId = Guid.NewGuid(),
-            summary = "Launch shop in production",
-            requestedBy = "dev@example.com",
-            reason = "Release <1.2>",
-            approveUrl = approve,
-            rejectUrl = reject,
-        });
+        // The payload governance writes for a request (OperationAdmission.Event).
+        await factory.PublishAsync(projectId, EventTypes.ApprovalRequested, new ApprovalEventData(projectId, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
+            "shop", Guid.NewGuid(), "Launch", "Pending", "dev@example.com", "Release <1.2>", 70.30m, "USD", 0, 2,
+            "https://paddock.example.com/approvals?request=42", approve, reject));
 
         var request = await WaitForRequestAsync(slack);
         request.Method.ShouldBe("POST");
@@ -72,9 +68,9 @@ public sealed class DeliveryTests(NotificationsFactory factory)
         request.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
         request.Header("X-Paddock-Delivery").ShouldNotBeEmpty();
         var expected = $$$"""
-            {"text":"Approval requested: Launch shop in production","blocks":[
-              {"type":"header","text":{"type":"plain_text","text":"Approval requested: Launch shop in production","emoji":true}},
-              {"type":"section","text":{"type":"mrkdwn","text":"dev@example.com asks for approval in project {{{projectName}}}: Launch shop in production\nRelease &lt;1.2&gt;"}},
+            {"text":"Approval requested: Launch of shop","blocks":[
+              {"type":"header","text":{"type":"plain_text","text":"Approval requested: Launch of shop","emoji":true}},
+              {"type":"section","text":{"type":"mrkdwn","text":"dev@example.com asks for approval to Launch stack shop in project {{{projectName}}}: about 70.30 USD a month, 2 approval(s) needed.\nReason: Release &lt;1.2&gt;\nhttps://paddock.example.com/approvals?request=42"}},
               {"type":"actions","elements":[
                 {"type":"button","text":{"type":"plain_text","text":"Approve"},"url":"{{{approve}}}","style":"primary","action_id":"approve"},
                 {"type":"button","text":{"type":"plain_text","text":"Reject"},"url":"{{{reject}}}","style":"danger","action_id":"reject"}]},
@@ -252,7 +248,7 @@ public sealed class DeliveryTests(NotificationsFactory factory)
 
         okBody!.Succeeded.ShouldBeTrue();
         okBody.StatusCode.ShouldBe(200);
-        slack.Requests.Single().Body.ShouldContain("[Test] Approval requested: Launch sample-web in production");
+        slack.Requests.Single().Body.ShouldContain("[Test] Approval requested: Launch of sample-web");
         slack.Requests.Single().Body.ShouldContain("\"action_id\":\"approve\"");
         down!.Succeeded.ShouldBeFalse();
         down.Error.ShouldNotBeNullOrEmpty();
