@@ -4,6 +4,8 @@ using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Events;
 using Paddock.Core.Identity;
+using Paddock.Core.Identity.ServiceAccounts;
+using Paddock.Core.Identity.Tokens;
 using Paddock.Core.Projects;
 using Paddock.Core.Stacks;
 
@@ -35,6 +37,10 @@ public interface IPaddockDbContext
     DbSet<OrphanedStack> OrphanedStacks { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<ApiToken> ApiTokens { get; }
+
+    DbSet<ServiceAccount> ServiceAccounts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,8 @@ using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Events;
 using Paddock.Core.Identity;
+using Paddock.Core.Identity.ServiceAccounts;
+using Paddock.Core.Identity.Tokens;
 using Paddock.Core.Projects;
 using Paddock.Core.Stacks;
 
@@ -40,6 +42,10 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<OrphanedStack> OrphanedStacks => Set<OrphanedStack>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

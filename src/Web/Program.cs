@@ -8,6 +8,7 @@ using Paddock.Web.Components;
 using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
 using Paddock.Web.Identity;
+using Paddock.Web.Identity.Tokens;
 using Paddock.Web.Projects;
 using Paddock.Web.Stacks;
 using Paddock.Web.Users;
@@ -99,6 +100,7 @@ app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapBlueprintEndpoints();
 app.MapStackEndpoints();
+app.MapApiTokenEndpoints();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -8,6 +8,7 @@ using Paddock.Core.Identity;
 using Paddock.Data;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
+using Paddock.Web.Identity.Tokens;
 
 namespace Paddock.Web.Hosting;
 
@@ -62,7 +63,7 @@ internal static class WebRegistration
 
         // Disabled users lose their sessions within a minute: the stamp changes when they are disabled.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(ApiTokenAuthentication.PolicyScheme).AddPaddockTokens().AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/sign-in";
