@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Paddock.Core;
 using Paddock.Core.Stacks;
 using Paddock.Data;
+using Paddock.Web.Api;
 using Paddock.Web.Audit;
 using Paddock.Web.Blueprints;
 using Paddock.Web.Components;
@@ -30,6 +31,7 @@ builder.Services.AddPaddockData(connectionString);
 builder.Services.AddPaddockIdentity();
 builder.Services.AddPaddockUi();
 builder.Services.AddPaddockApi();
+builder.Services.AddPaddockRateLimiting(builder.Configuration);
 builder.Services.AddPaddockJobStorage(connectionString, builder.Configuration);
 if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
 {
@@ -84,6 +86,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseIdempotencyBuffering();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -1,5 +1,6 @@
 using Paddock.Core.Identity;
 using Paddock.Core.Stacks;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -12,10 +13,10 @@ internal static class StackEndpoints
         var group = app.MapGroup("/api/v1/projects/{projectId:guid}/stacks").WithTags("Stacks");
         group.MapGet("/", ListAsync).RequirePermission(Permission.StacksRead);
         group.MapPost("/plan", PreviewLaunchAsync).RequirePermission(Permission.StacksLaunch);
-        group.MapPost("/", LaunchAsync).RequirePermission(Permission.StacksLaunch);
+        group.MapPost("/", LaunchAsync).RequirePermission(Permission.StacksLaunch).WithIdempotency();
         group.MapGet("/{stackId:guid}", GetAsync).RequirePermission(Permission.StacksRead);
         // Day-2 permissions depend on the action and on who owns the stack: the handler decides.
-        group.MapPost("/{stackId:guid}/operations", RequestAsync).RequirePermission(Permission.StacksRead);
+        group.MapPost("/{stackId:guid}/operations", RequestAsync).RequirePermission(Permission.StacksRead).WithIdempotency();
         group.MapPost("/{stackId:guid}/operations/plan", PreviewAsync).RequirePermission(Permission.StacksRead);
         group.MapPost("/{stackId:guid}/extend", ExtendAsync).RequirePermission(Permission.StacksRead);
         return group;
