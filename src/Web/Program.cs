@@ -10,6 +10,7 @@ using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
 using Paddock.Web.Identity;
 using Paddock.Web.Identity.Tokens;
+using Paddock.Web.Live;
 using Paddock.Web.Projects;
 using Paddock.Web.Stacks;
 using Paddock.Web.Users;
@@ -43,6 +44,7 @@ builder.Services.AddSingleton<IStackEvents>(sp => sp.GetRequiredService<StackEve
 builder.Services.AddPaddockStacks(builder.Configuration);
 
 builder.Services.AddPaddockLiveUpdates(builder.Configuration);
+builder.Services.AddPaddockLive();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<PaddockDbContext>("database", tags: ["ready"])
     .AddCheck<HangfireHealthCheck>("jobs", tags: ["ready"]);
@@ -105,6 +107,7 @@ app.MapAuditEndpoints();
 app.MapBlueprintEndpoints();
 app.MapStackEndpoints();
 app.MapApiTokenEndpoints();
+app.MapLiveHub();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
