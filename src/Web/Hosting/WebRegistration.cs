@@ -112,7 +112,7 @@ internal static class WebRegistration
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<PaddockExceptionHandler>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", options => Api.OpenApiConventions.AddPaddockConventions(options));
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
