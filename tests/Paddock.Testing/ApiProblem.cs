@@ -27,3 +27,12 @@ public static class ApiProblemExtensions
         return problem;
     }
 }
+
+public static class ApiPageExtensions
+{
+    /// <summary>The items of one page of a list endpoint (<c>{ items, nextCursor }</c>).</summary>
+    public static async Task<List<T>> GetItemsAsync<T>(this HttpClient client, string url) =>
+        (await client.GetFromJsonAsync<ApiPage<T>>(new Uri(url, UriKind.Relative)))!.Items;
+}
+
+public sealed record ApiPage<T>(List<T> Items, string? NextCursor);

@@ -22,8 +22,19 @@ internal static class StackEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(Guid projectId, bool? includeDestroyed, ListStacks.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId, includeDestroyed ?? false), ct)).ToHttpResult();
+    private static async Task<IResult> ListAsync(Guid projectId, bool? includeDestroyed, StackStatus? status, string? environment, string? blueprint,
+        [AsParameters] ListQuery page, ListStacks.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, includeDestroyed ?? status == StackStatus.Destroyed), ct))
+            .Map(stacks => (IReadOnlyList<StackSummary>)[.. stacks.Where(s => (status is null || s.Status == status)
+                && (environment is null || string.Equals(s.Environment, environment, StringComparison.OrdinalIgnoreCase))
+                && (blueprint is null || string.Equals(s.Blueprint, blueprint, StringComparison.OrdinalIgnoreCase)))])
+            .ToPage(page, s => s.Id.ToString(), "-createdAt", new Dictionary<string, Func<StackSummary, string>>
+            {
+                ["createdAt"] = s => Paging.Date(s.CreatedAt),
+                ["name"] = s => s.Name,
+                ["expiresAt"] = s => s.ExpiresAt is { } at ? Paging.Date(at) : "~",
+                ["status"] = s => s.Status.ToString(),
+            });
 
     private static async Task<IResult> PreviewLaunchAsync(Guid projectId, LaunchRequest request, LaunchStack.Handler handler, CancellationToken ct) =>
         (await handler.PreviewAsync(request.ToCommand(projectId), ct)).ToHttpResult();

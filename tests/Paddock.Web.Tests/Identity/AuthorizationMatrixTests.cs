@@ -166,7 +166,7 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
 
         wrong.ShouldBeEmpty();
         auditAfterRefusals.ShouldBe(auditBefore, "a refused call wrote an audit event");
-        (await admin.GetFromJsonAsync<List<MemberBody>>($"/api/v1/projects/{projectId}/members"))!
+        (await admin.GetItemsAsync<MemberBody>($"/api/v1/projects/{projectId}/members"))!
             .ShouldContain(m => m.UserId == bystanderId && m.Role == "Viewer");
     }
 

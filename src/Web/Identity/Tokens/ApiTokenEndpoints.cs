@@ -1,6 +1,7 @@
 using Paddock.Core.Identity;
 using Paddock.Core.Identity.ServiceAccounts;
 using Paddock.Core.Identity.Tokens;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 
 namespace Paddock.Web.Identity.Tokens;
@@ -25,8 +26,16 @@ internal static class ApiTokenEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListMineAsync(ListApiTokens.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(), ct)).ToHttpResult();
+    private static readonly Dictionary<string, Func<ApiTokenDto, string>> TokenSorts = new()
+    {
+        ["createdAt"] = t => Paging.Date(t.CreatedAt),
+        ["expiresAt"] = t => Paging.Date(t.ExpiresAt),
+        ["name"] = t => t.Name.ToUpperInvariant(),
+    };
+
+    private static async Task<IResult> ListMineAsync(bool? active, [AsParameters] ListQuery page, ListApiTokens.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(), ct)).Map(tokens => (IReadOnlyList<ApiTokenDto>)[.. tokens.Where(t => active is null || t.IsActive == active)])
+            .ToPage(page, t => t.Id.ToString(), "-createdAt", TokenSorts);
 
     private static async Task<IResult> CreateMineAsync(CreateTokenRequest request, CreateApiToken.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(request.Name, request.Scopes, request.ExpiresInDays), ct))
@@ -35,8 +44,9 @@ internal static class ApiTokenEndpoints
     private static async Task<IResult> RevokeMineAsync(Guid tokenId, RevokeApiToken.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(tokenId), ct)).ToNoContentResult();
 
-    private static async Task<IResult> ListAccountsAsync(Guid projectId, ListServiceAccounts.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ListAccountsAsync(Guid projectId, [AsParameters] ListQuery page, ListServiceAccounts.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct)).ToPage(page, a => a.Id.ToString(), "name",
+            new Dictionary<string, Func<ServiceAccountDto, string>> { ["name"] = a => a.Name, ["createdAt"] = a => Paging.Date(a.CreatedAt) });
 
     private static async Task<IResult> CreateAccountAsync(Guid projectId, CreateServiceAccountRequest request, CreateServiceAccount.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, request.Name, request.Role, request.Description), ct))
@@ -45,8 +55,10 @@ internal static class ApiTokenEndpoints
     private static async Task<IResult> DeleteAccountAsync(Guid projectId, Guid serviceAccountId, DeleteServiceAccount.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, serviceAccountId), ct)).ToNoContentResult();
 
-    private static async Task<IResult> ListAccountTokensAsync(Guid projectId, Guid serviceAccountId, ListApiTokens.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId, serviceAccountId), ct)).ToHttpResult();
+    private static async Task<IResult> ListAccountTokensAsync(Guid projectId, Guid serviceAccountId, bool? active, [AsParameters] ListQuery page, ListApiTokens.Handler handler,
+        CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, serviceAccountId), ct)).Map(tokens => (IReadOnlyList<ApiTokenDto>)[.. tokens.Where(t => active is null || t.IsActive == active)])
+            .ToPage(page, t => t.Id.ToString(), "-createdAt", TokenSorts);
 
     private static async Task<IResult> CreateAccountTokenAsync(Guid projectId, Guid serviceAccountId, CreateTokenRequest request, CreateApiToken.Handler handler,
         CancellationToken ct) =>
