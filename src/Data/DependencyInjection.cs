@@ -20,6 +20,7 @@ public static class DependencyInjection
         // Keys in the database: web and worker nodes encrypt and decrypt the same secrets and cookies.
         services.AddDataProtection().SetApplicationName("Paddock").PersistKeysToDbContext<PaddockDbContext>();
         services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.TryAddSingleton(sp => new Events.LiveChannel(connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Events.LiveChannel>>()));
         return services;
     }
 }

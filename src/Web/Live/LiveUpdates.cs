@@ -4,17 +4,22 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Paddock.Core.Events;
 using Paddock.Core.Stacks;
+using System.Text.Json;
 using Paddock.Data;
+using Paddock.Data.Events;
 
 namespace Paddock.Web.Live;
 
 /// <summary>
-/// The one fan-out of live messages: to the hub's groups (through the Redis backplane when configured, so connections
-/// on every web node get them) and to the circuits of this node that subscribed to the same groups. Stack events
-/// from jobs are queued and handled in order on one loop, which reads the current stack and operation status from
-/// the database; operation log lines are batched per stack and flushed every 200 ms.
+/// The one fan-out of live messages. What this node publishes (its jobs, other features through
+/// <see cref="ILiveUpdates"/>) it delivers itself and also posts over PostgreSQL NOTIFY (<see cref="LiveChannel"/>);
+/// what other nodes and worker hosts post, it hears there. Each node delivers only to its own hub connections and to
+/// the circuits on it that subscribed to the same groups, so each connection hears each message once whatever the
+/// topology. Stack events are handled in order on one loop,
+/// which reads the current stack and operation status from the database; operation log lines are batched per stack
+/// and flushed every 200 ms.
 /// </summary>
-internal sealed class LiveUpdates(IHubContext<LiveHub> hub, IServiceScopeFactory scopes, TimeProvider time, ILogger<LiveUpdates> logger)
+internal sealed class LiveUpdates(IHubContext<LiveHub> hub, LiveChannel channel, IServiceScopeFactory scopes, TimeProvider time, ILogger<LiveUpdates> logger)
     : BackgroundService, ILiveUpdates
 {
     public static readonly TimeSpan LogBatchInterval = TimeSpan.FromMilliseconds(200);
@@ -24,11 +29,19 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, IServiceScopeFactory
     private readonly Lock _logsLock = new();
     private Dictionary<(Guid ProjectId, Guid StackId, Guid? OperationId), List<string>> _logs = [];
 
-    public Task PublishAsync(Guid projectId, Guid? stackId, string kind, object? payload, CancellationToken ct = default) =>
-        DeliverAsync(new LiveMessage(kind, projectId, stackId, null, time.GetUtcNow(), payload), ct);
+    public Task PublishAsync(Guid projectId, Guid? stackId, string kind, object? payload, CancellationToken ct = default)
+    {
+        var data = JsonSerializer.SerializeToElement(payload, JsonSerializerOptions.Web);
+        channel.Post(new LiveEnvelope(projectId, stackId, null, kind, null, data));
+        return DeliverAsync(new LiveMessage(kind, projectId, stackId, null, time.GetUtcNow(), data), ct);
+    }
 
-    /// <summary>From <see cref="IStackEvents"/>: never blocks the job that reports.</summary>
-    public void Enqueue(StackEvent stackEvent) => _events.Writer.TryWrite(stackEvent);
+    /// <summary>From <see cref="IStackEvents"/> of jobs in this process: never blocks the job that reports.</summary>
+    public void Enqueue(StackEvent stackEvent)
+    {
+        _events.Writer.TryWrite(stackEvent);
+        channel.Post(stackEvent);
+    }
 
     /// <summary>A circuit's subscription to one group of this node; dispose it with the component.</summary>
     public IDisposable Subscribe(string group, Func<LiveMessage, Task> handler)
@@ -47,6 +60,7 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, IServiceScopeFactory
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var flushing = FlushLogsPeriodicallyAsync(stoppingToken);
+        var listening = channel.ListenAsync(OnEnvelopeAsync, stoppingToken);
         try
         {
             await foreach (var stackEvent in _events.Reader.ReadAllAsync(stoppingToken))
@@ -66,6 +80,19 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, IServiceScopeFactory
         }
 
         await flushing;
+        await listening;
+    }
+
+    private async Task OnEnvelopeAsync(LiveEnvelope envelope)
+    {
+        if (envelope.Data is { } data)
+        {
+            await DeliverAsync(new LiveMessage(envelope.Kind, envelope.ProjectId, envelope.StackId, envelope.OperationId, time.GetUtcNow(), data), CancellationToken.None);
+        }
+        else if (envelope.StackId is { } stackId)
+        {
+            _events.Writer.TryWrite(new StackEvent(envelope.ProjectId, stackId, envelope.OperationId, envelope.Kind, envelope.Message));
+        }
     }
 
     private async Task HandleAsync(StackEvent e, CancellationToken ct)

@@ -23,7 +23,7 @@ public static class StacksRegistration
         services.TryAddSingleton<IDockerClientFactory, DockerClientFactory>();
         services.TryAddSingleton<IStackProvider>(sp => new DockerProvider(sp.GetRequiredService<IDockerClientFactory>(), DockerEndpoint.Parse(host)));
         services.TryAddSingleton<IStackRuntime, DockerStackRuntime>();
-        services.TryAddSingleton<IStackEvents, NoStackEvents>();
+        services.TryAddSingleton<IStackEvents, PostgresStackEvents>();
         services.TryAddScoped<IOperationQueue, HangfireOperationQueue>();
         services.TryAddScoped<RunOperationJob>();
         services.TryAddScoped<TtlReaperJob>();

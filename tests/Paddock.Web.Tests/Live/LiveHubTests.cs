@@ -99,6 +99,25 @@ public sealed class LiveHubTests(PaddockWebFactory factory)
         (await anonymous.GetAsync($"/api/v1/projects?access_token={secret}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Events_posted_by_another_node_reach_the_hub_once()
+    {
+        var (admin, projectId, _, _) = await ArrangeAsync("live-node");
+        var (_, secret) = await PaddockWebFactory.CreateTokenAsync(admin, "read");
+        await using var watcher = await ConnectAsync(secret);
+        await watcher.Connection.InvokeAsync("JoinProject", projectId);
+        // A worker host, or a second web node: its own channel on the same database, as Paddock.Workers registers it.
+        await using var otherNode = new Paddock.Data.Events.LiveChannel(factory.ConnectionString, Microsoft.Extensions.Logging.Abstractions.NullLogger<Paddock.Data.Events.LiveChannel>.Instance);
+
+        otherNode.Post(new Paddock.Data.Events.LiveEnvelope(projectId, null, null, "approval.requested", null,
+            JsonSerializer.SerializeToElement(new { approvalId = Guid.Empty, reason = "launch to production" })));
+
+        var message = await watcher.WaitForAsync(m => m.GetProperty("kind").GetString() == "approval.requested");
+        message.GetProperty("data").GetProperty("reason").GetString().ShouldBe("launch to production");
+        await Task.Delay(500);
+        watcher.Messages.Count(m => m.GetProperty("kind").GetString() == "approval.requested").ShouldBe(1);
+    }
+
     private static bool IsStatus(JsonElement message, Guid stackId, string status) =>
         message.GetProperty("kind").GetString() == "operation.status"
         && message.GetProperty("stackId").GetGuid() == stackId
