@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Paddock.Core.Events;
 using Paddock.Core.Stacks;
-using System.Text.Json;
 using Paddock.Data;
 using Paddock.Data.Events;
 
