@@ -24,6 +24,8 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, LiveChannel channel,
 {
     public static readonly TimeSpan LogBatchInterval = TimeSpan.FromMilliseconds(200);
 
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Channel<StackEvent> _events = Channel.CreateUnbounded<StackEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<LiveMessage, Task>>> _local = new();
     private readonly Lock _logsLock = new();
@@ -69,8 +71,9 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, LiveChannel channel,
                 {
                     await HandleAsync(stackEvent, stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Whatever failed (a timeout, a cancelled query), the loop must live on: it serves every later event.
                     logger.LogWarning(e, "Could not push the live update {Kind} of stack {StackId}", stackEvent.Kind, stackEvent.StackId);
                 }
             }
@@ -166,7 +169,7 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, LiveChannel channel,
             {
                 await DeliverAsync(new LiveMessage("operation.log", projectId, stackId, operationId, time.GetUtcNow(), new LogLinesData(lines)), ct, stackOnly: true);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Could not push log lines of stack {StackId}", stackId);
             }
@@ -181,7 +184,16 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, LiveChannel channel,
             groups.Add(LiveGroups.Stack(stackId));
         }
 
-        await hub.Clients.Groups(groups).SendAsync(LiveHub.Method, message, ct);
+        // A connection whose client stopped reading must not hold up everyone else's updates.
+        try
+        {
+            await hub.Clients.Groups(groups).SendAsync(LiveHub.Method, message, ct).WaitAsync(SendTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Sending {Kind} to {Groups} took longer than {Timeout}; moving on", message.Kind, string.Join(", ", groups), SendTimeout);
+        }
+
         foreach (var group in groups)
         {
             if (_local.TryGetValue(group, out var handlers))

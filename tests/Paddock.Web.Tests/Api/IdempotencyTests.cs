@@ -19,7 +19,8 @@ public sealed class IdempotencyTests(PaddockWebFactory factory)
         services:
           app:
             image: paddock/busybox:latest
-            command: [sleep, "3600"]
+            # PID 1 ignores SIGTERM unless it traps it: without this every stop waits for the engine's 10 s timeout.
+            command: [sh, -c, "trap 'exit 0' TERM; sleep 3600 & wait"]
         """;
 
     [Fact]
@@ -153,7 +154,7 @@ public sealed class IdempotencyTests(PaddockWebFactory factory)
     private static async Task WaitForStatusAsync(HttpClient client, Guid projectId, Guid stackId, string status)
     {
         var last = "";
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 900; i++)
         {
             last = (await client.GetFromJsonAsync<StatusBody>($"/api/v1/projects/{projectId}/stacks/{stackId}"))!.Status;
             if (last == status)

@@ -21,7 +21,8 @@ public sealed class LiveHubTests(PaddockWebFactory factory)
         services:
           app:
             image: paddock/busybox:latest
-            command: [sleep, "3600"]
+            # PID 1 ignores SIGTERM unless it traps it: without this every stop waits for the engine's 10 s timeout.
+            command: [sh, -c, "trap 'exit 0' TERM; sleep 3600 & wait"]
         """;
 
     [Fact]
@@ -160,7 +161,7 @@ public sealed class LiveHubTests(PaddockWebFactory factory)
         public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match)
         {
             var watch = Stopwatch.StartNew();
-            while (watch.Elapsed < TimeSpan.FromSeconds(60))
+            while (watch.Elapsed < TimeSpan.FromSeconds(120))
             {
                 foreach (var message in Messages)
                 {
