@@ -105,7 +105,7 @@ public sealed class ApiTokenTests(PaddockWebFactory factory)
             response.Headers.WwwAuthenticate.ToString().ShouldContain("Bearer");
         }
 
-        var list = await admin.GetItemsAsync<TokenBody>("/api/v1/me/tokens");
+        var list = await admin.GetAllItemsAsync<TokenBody>("/api/v1/me/tokens");
         list!.Single(t => t.Id == revokedId).IsActive.ShouldBeFalse();
         list!.Single(t => t.Id == revokedId).RevokedAt.ShouldNotBeNull();
     }
@@ -127,13 +127,13 @@ public sealed class ApiTokenTests(PaddockWebFactory factory)
         var admin = await factory.SignInAsAdminAsync();
         var (tokenId, secret) = await PaddockWebFactory.CreateTokenAsync(admin, "read");
         var bearer = factory.TokenClient(secret);
-        (await admin.GetItemsAsync<TokenBody>("/api/v1/me/tokens"))!.Single(t => t.Id == tokenId).LastUsedAt.ShouldBeNull();
+        (await admin.GetAllItemsAsync<TokenBody>("/api/v1/me/tokens"))!.Single(t => t.Id == tokenId).LastUsedAt.ShouldBeNull();
 
         await bearer.GetAsync("/api/v1/projects");
-        var first = (await admin.GetItemsAsync<TokenBody>("/api/v1/me/tokens"))!.Single(t => t.Id == tokenId).LastUsedAt;
+        var first = (await admin.GetAllItemsAsync<TokenBody>("/api/v1/me/tokens"))!.Single(t => t.Id == tokenId).LastUsedAt;
         await Task.Delay(50);
         await bearer.GetAsync("/api/v1/projects");
-        var second = (await admin.GetItemsAsync<TokenBody>("/api/v1/me/tokens"))!.Single(t => t.Id == tokenId).LastUsedAt;
+        var second = (await admin.GetAllItemsAsync<TokenBody>("/api/v1/me/tokens"))!.Single(t => t.Id == tokenId).LastUsedAt;
 
         first.ShouldNotBeNull();
         first.Value.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(-1));
@@ -184,7 +184,7 @@ public sealed class ApiTokenTests(PaddockWebFactory factory)
         (await bot.GetStringAsync("/api/v1/projects")).ShouldContain(projectId.ToString());
         (await admin.GetItemsAsync<AccountBody>($"/api/v1/projects/{projectId}/service-accounts"))!
             .ShouldContain(a => a.Id == account.Id && a.Role == "Operator" && a.ActiveTokens == 1);
-        (await admin.GetStringAsync("/api/v1/users")).ShouldNotContain(account.UserId.ToString());
+        (await admin.GetAllItemsAsync<AccountBody>("/api/v1/users")).ShouldNotContain(u => u.Id == account.UserId);
         (await factory.AuditActionsForAsync(account.Id)).ShouldBe(["service-account.created"]);
 
         (await admin.DeleteAsync($"/api/v1/projects/{projectId}/service-accounts/{account.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
