@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # API list endpoints under load: Paddock (Release) on a fresh database, seeded through its own API, then wrk offering
-# about 500 requests/s (10 connections, 20 ms pause each) to every list endpoint for DURATION seconds; p50/p90/p99.
+# about 500 requests/s to every list endpoint for DURATION seconds; p50/p90/p99. Each of BENCH_CONNECTIONS (13)
+# connections pauses BENCH_DELAY_MS (18) after each answer: 13 x 1000 / (18 + ~8 ms latency) = 500 requests/s.
 # Usage: bash bench/api.sh [duration-seconds]   (default 20; starts private servers unless PADDOCK_TEST_POSTGRES/DOCKER are set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/servers.sh
 command -v wrk >/dev/null || { echo "wrk (Debian package wrk) is required: apt-get install -y wrk"; exit 1; }
 duration=${1:-20}
+connections=${BENCH_CONNECTIONS:-13}
+pause=${BENCH_DELAY_MS:-18}
 port=${PADDOCK_BENCH_PORT:-5199}
 base="http://127.0.0.1:$port"
 db="paddock_bench_$(date +%s)"
@@ -59,8 +62,8 @@ paths=(
 )
 for path in "${paths[@]}"; do
   # Warm up (JIT, pools), then measure.
-  BENCH_PATH="$path" BENCH_TOKEN="$token" BENCH_DELAY_MS=20 wrk -t2 -c10 -d3s -s bench/api-list.lua "$base" >/dev/null
-  BENCH_PATH="$path" BENCH_TOKEN="$token" BENCH_DELAY_MS=20 wrk -t2 -c10 -d"${duration}s" --latency -s bench/api-list.lua "$base" | grep '^BENCH'
+  BENCH_PATH="$path" BENCH_TOKEN="$token" BENCH_DELAY_MS="$pause" wrk -t2 -c"$connections" -d3s -s bench/api-list.lua "$base" >/dev/null
+  BENCH_PATH="$path" BENCH_TOKEN="$token" BENCH_DELAY_MS="$pause" wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/api-list.lua "$base" | grep '^BENCH'
 done
 
 for stack in $(api "$base/api/v1/projects/$project/stacks" | grep -o '"id":"[^"]*"' | sed 's/"id":"//;s/"//'); do
