@@ -4,6 +4,8 @@ using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Events;
 using Paddock.Core.Identity;
+using Paddock.Core.Identity.ServiceAccounts;
+using Paddock.Core.Identity.Tokens;
 using Paddock.Core.Notifications;
 using Paddock.Core.Projects;
 using Paddock.Core.Providers;
@@ -39,6 +41,7 @@ public interface IPaddockDbContext
     DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<ProviderAccount> ProviderAccounts { get; }
+
     DbSet<NotificationChannel> NotificationChannels { get; }
 
     DbSet<NotificationRule> NotificationRules { get; }
@@ -50,6 +53,7 @@ public interface IPaddockDbContext
     DbSet<Delivery> Deliveries { get; }
 
     DbSet<DeliveryAttempt> DeliveryAttempts { get; }
+
     DbSet<Approvals.ApprovalPolicy> ApprovalPolicies { get; }
 
     DbSet<Approvals.ApprovalRequest> ApprovalRequests { get; }
@@ -65,6 +69,10 @@ public interface IPaddockDbContext
     DbSet<Budgets.CostEntry> CostEntries { get; }
 
     DbSet<Costs.RateCard> RateCards { get; }
+
+    DbSet<ApiToken> ApiTokens { get; }
+
+    DbSet<ServiceAccount> ServiceAccounts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

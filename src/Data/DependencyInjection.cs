@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.TryAddScoped<Core.Budgets.IBudgetLock, Budgets.PostgresBudgetLock>();
         services.TryAddSingleton<Core.Approvals.IApprovalLinkProtector, Approvals.DataProtectionLinkProtector>();
+        services.TryAddSingleton(sp => new Events.LiveChannel(connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Events.LiveChannel>>()));
         return services;
     }
 }

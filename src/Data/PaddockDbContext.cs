@@ -8,6 +8,8 @@ using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Environments;
 using Paddock.Core.Events;
 using Paddock.Core.Identity;
+using Paddock.Core.Identity.ServiceAccounts;
+using Paddock.Core.Identity.Tokens;
 using Paddock.Core.Notifications;
 using Paddock.Core.Projects;
 using Paddock.Core.Providers;
@@ -44,6 +46,7 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ProviderAccount> ProviderAccounts => Set<ProviderAccount>();
+
     public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
 
     public DbSet<NotificationRule> NotificationRules => Set<NotificationRule>();
@@ -55,6 +58,7 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+
     public DbSet<Core.Approvals.ApprovalPolicy> ApprovalPolicies => Set<Core.Approvals.ApprovalPolicy>();
 
     public DbSet<Core.Approvals.ApprovalRequest> ApprovalRequests => Set<Core.Approvals.ApprovalRequest>();
@@ -70,6 +74,10 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
     public DbSet<Core.Budgets.CostEntry> CostEntries => Set<Core.Budgets.CostEntry>();
 
     public DbSet<Core.Costs.RateCard> RateCards => Set<Core.Costs.RateCard>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

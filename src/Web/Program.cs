@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Paddock.Core;
 using Paddock.Core.Stacks;
 using Paddock.Data;
+using Paddock.Web.Api;
 using Paddock.Web.Approvals;
 using Paddock.Web.Audit;
 using Paddock.Web.Blueprints;
@@ -10,6 +11,8 @@ using Paddock.Web.Components;
 using Paddock.Web.Environments;
 using Paddock.Web.Hosting;
 using Paddock.Web.Identity;
+using Paddock.Web.Identity.Tokens;
+using Paddock.Web.Live;
 using Paddock.Web.Notifications;
 using Paddock.Web.Projects;
 using Paddock.Web.Providers;
@@ -35,6 +38,7 @@ builder.Services.AddPaddockData(connectionString);
 builder.Services.AddPaddockIdentity();
 builder.Services.AddPaddockUi();
 builder.Services.AddPaddockApi();
+builder.Services.AddPaddockRateLimiting(builder.Configuration);
 builder.Services.AddPaddockJobStorage(connectionString, builder.Configuration);
 if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
 {
@@ -48,6 +52,7 @@ builder.Services.AddPaddockNotifications(builder.Configuration, runsJobs: builde
 builder.Services.AddPaddockGovernance(builder.Configuration);
 
 builder.Services.AddPaddockLiveUpdates(builder.Configuration);
+builder.Services.AddPaddockLive();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<PaddockDbContext>("database", tags: ["ready"])
     .AddCheck<HangfireHealthCheck>("jobs", tags: ["ready"]);
@@ -93,6 +98,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseIdempotencyBuffering();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -113,6 +120,8 @@ app.MapProviderAccountEndpoints();
 app.MapNotificationEndpoints();
 app.MapApprovalEndpoints();
 app.MapBudgetEndpoints();
+app.MapApiTokenEndpoints();
+app.MapLiveHub();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

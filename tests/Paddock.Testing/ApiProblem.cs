@@ -27,3 +27,29 @@ public static class ApiProblemExtensions
         return problem;
     }
 }
+
+public static class ApiPageExtensions
+{
+    /// <summary>The items of one page of a list endpoint (<c>{ items, nextCursor }</c>).</summary>
+    public static async Task<List<T>> GetItemsAsync<T>(this HttpClient client, string url) =>
+        (await client.GetFromJsonAsync<ApiPage<T>>(new Uri(url, UriKind.Relative)))!.Items;
+
+    /// <summary>Every item of a list endpoint, following <c>nextCursor</c> (lists in a shared test database outgrow one page).</summary>
+    public static async Task<List<T>> GetAllItemsAsync<T>(this HttpClient client, string url)
+    {
+        var items = new List<T>();
+        string? cursor = null;
+        do
+        {
+            var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            var page = (await client.GetFromJsonAsync<ApiPage<T>>(new Uri($"{url}{separator}limit=200" + (cursor is null ? "" : $"&cursor={cursor}"), UriKind.Relative)))!;
+            items.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return items;
+    }
+}
+
+public sealed record ApiPage<T>(List<T> Items, string? NextCursor);

@@ -70,6 +70,8 @@ public partial class PaddockWebFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests make their own projects; the newcomer sample would only get in their way.
         builder.UseSetting("Paddock:Sample", "false");
+        // Tests call the API far faster than people do; the rate-limit tests lower it again in their own factory.
+        builder.UseSetting("Paddock:RateLimit:PermitLimit", "1000000");
     }
 
     /// <summary>A client with its own cookie jar, not following redirects, so tests see 302s and 401s as they are.</summary>

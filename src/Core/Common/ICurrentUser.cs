@@ -11,6 +11,9 @@ public interface ICurrentUser
     string? ClientAddress { get; }
 
     bool IsAuthenticated => UserId is not null;
+
+    /// <summary>The scopes of the API token the request came with; null for a cookie session or a job (no narrowing).</summary>
+    IReadOnlySet<Paddock.Core.Identity.Tokens.TokenScope>? TokenScopes => null;
 }
 
 /// <summary>The identity jobs act under: changes they make are audited as the system.</summary>

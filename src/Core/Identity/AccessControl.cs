@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Paddock.Core.Common;
+using Paddock.Core.Identity.Tokens;
 
 namespace Paddock.Core.Identity;
 
@@ -12,6 +13,12 @@ internal sealed class AccessControl(IPaddockDbContext db, ICurrentUser currentUs
     public async Task<bool> HasAsync(Permission permission, Guid? projectId = null, CancellationToken ct = default)
     {
         if (currentUser.UserId is null)
+        {
+            return false;
+        }
+
+        // A token never does more than its scopes allow, whoever owns it.
+        if (currentUser.TokenScopes is { } scopes && !ScopePermissions.Allows(scopes, permission))
         {
             return false;
         }
@@ -69,6 +76,11 @@ internal sealed class AccessControl(IPaddockDbContext db, ICurrentUser currentUs
                 .Select(m => (ProjectRole?)m.Role)
                 .FirstOrDefaultAsync(ct);
             result = role is null ? new HashSet<Permission>() : RolePermissions.PermissionsOf(role.Value);
+        }
+
+        if (currentUser.TokenScopes is { } scopes)
+        {
+            result = result.Where(p => ScopePermissions.Allows(scopes, p)).ToHashSet();
         }
 
         _byProject[projectId] = result;

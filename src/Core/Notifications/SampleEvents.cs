@@ -25,12 +25,21 @@ public static class SampleEvents
             EventTypes.ApprovalRequested => approval,
             EventTypes.ApprovalDecided => approval with
             {
-                Status = "Approved", DecidedBy = "lead@example.com", Decision = "approved", ApprovalsGiven = 1, ApproveUrl = null, RejectUrl = null,
+                Status = "Approved",
+                DecidedBy = "lead@example.com",
+                Decision = "approved",
+                ApprovalsGiven = 1,
+                ApproveUrl = null,
+                RejectUrl = null,
                 Outcome = "Approved: the operation is queued.",
             },
             EventTypes.ApprovalTimedOut => approval with
             {
-                Status = "TimedOut", Decision = "rejected", ApproveUrl = null, RejectUrl = null, Outcome = "No decision before 2026-12-01 18:00 UTC: rejected by the policy.",
+                Status = "TimedOut",
+                Decision = "rejected",
+                ApproveUrl = null,
+                RejectUrl = null,
+                Outcome = "No decision before 2026-12-01 18:00 UTC: rejected by the policy.",
             },
             EventTypes.BudgetThresholdCrossed => new BudgetEventData(Guid.Empty, Guid.Empty, null, "project", 80, 1000m, 612.40m, 200m, "USD"),
             _ => stack,

@@ -4,6 +4,7 @@ using Paddock.Core.Blueprints;
 using Paddock.Core.Blueprints.Catalog;
 using Paddock.Core.Common;
 using Paddock.Core.Identity;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -40,8 +41,12 @@ internal static class BlueprintEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(Guid projectId, string? search, string? tag, ListBlueprints.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId, search, tag), ct)).ToHttpResult();
+    private static async Task<IResult> ListAsync(Guid projectId, string? search, string? tag, [AsParameters] ListQuery page, ListBlueprints.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, search, tag), ct)).ToPage(page, b => b.Id.ToString(), "name", new Dictionary<string, Func<BlueprintSummary, string>>
+        {
+            ["name"] = b => b.Name.ToUpperInvariant(),
+            ["updatedAt"] = b => Paging.Date(b.UpdatedAt),
+        });
 
     private static async Task<IResult> CreateAsync(Guid projectId, CreateBlueprintRequest request, CreateBlueprint.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, request.Name ?? "", request.Description, request.Tags, request.Yaml, request.Message), ct))
@@ -101,8 +106,9 @@ internal static class BlueprintEndpoints
             .ToCreatedResult(v => $"/api/v1/projects/{target}/blueprints/{v.BlueprintId}");
     }
 
-    private static async Task<IResult> ListVersionsAsync(Guid projectId, Guid blueprintId, GetBlueprint.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId, blueprintId), ct)).Map(b => b.Versions).ToHttpResult();
+    private static async Task<IResult> ListVersionsAsync(Guid projectId, Guid blueprintId, [AsParameters] ListQuery page, GetBlueprint.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, blueprintId), ct)).Map(b => b.Versions).ToPage(page, v => Paging.Number(v.Number), "-number",
+            new Dictionary<string, Func<VersionSummary, string>> { ["number"] = v => Paging.Number(v.Number) });
 
     private static async Task<IResult> SaveVersionAsync(Guid projectId, Guid blueprintId, SaveVersionRequest request, SaveBlueprintVersion.Handler handler,
         CancellationToken ct)

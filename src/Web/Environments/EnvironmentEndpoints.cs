@@ -1,6 +1,7 @@
 using Paddock.Core.Common;
 using Paddock.Core.Environments;
 using Paddock.Core.Identity;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -18,8 +19,14 @@ internal static class EnvironmentEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(Guid projectId, ListEnvironments.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ListAsync(Guid projectId, bool? isProtected, [AsParameters] ListQuery page, ListEnvironments.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct))
+            .Map(environments => (IReadOnlyList<EnvironmentDto>)[.. environments.Where(e => isProtected is null || e.IsProtected == isProtected)])
+            .ToPage(page, e => e.Id.ToString(), "name", new Dictionary<string, Func<EnvironmentDto, string>>
+            {
+                ["name"] = e => e.Name,
+                ["createdAt"] = e => Paging.Date(e.CreatedAt),
+            });
 
     private static async Task<IResult> CreateAsync(Guid projectId, EnvironmentRequest request, CreateEnvironment.Handler handler, CancellationToken ct)
     {

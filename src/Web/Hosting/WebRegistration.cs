@@ -8,6 +8,7 @@ using Paddock.Core.Identity;
 using Paddock.Data;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
+using Paddock.Web.Identity.Tokens;
 
 namespace Paddock.Web.Hosting;
 
@@ -62,7 +63,7 @@ internal static class WebRegistration
 
         // Disabled users lose their sessions within a minute: the stamp changes when they are disabled.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(ApiTokenAuthentication.PolicyScheme).AddPaddockTokens().AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/sign-in";
@@ -112,7 +113,7 @@ internal static class WebRegistration
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<PaddockExceptionHandler>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", options => Api.OpenApiConventions.AddPaddockConventions(options));
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
@@ -120,7 +121,7 @@ internal static class WebRegistration
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

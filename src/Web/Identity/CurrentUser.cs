@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Paddock.Core.Common;
+using Paddock.Core.Identity.Tokens;
+using Paddock.Web.Identity.Tokens;
 
 namespace Paddock.Web.Identity;
 
@@ -17,6 +19,14 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     public string? Email => Principal?.FindFirstValue(ClaimTypes.Name);
 
     public string? ClientAddress => _clientAddress ?? accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public IReadOnlySet<TokenScope>? TokenScopes =>
+        Principal is { } principal && principal.HasClaim(c => c.Type == ApiTokenAuthentication.TokenIdClaim)
+            ? ScopePermissions.Parse(string.Join(' ', principal.FindAll(ApiTokenAuthentication.ScopeClaim).Select(c => c.Value)))
+            : null;
+
+    /// <summary>The API token of this request, for rate limiting and audit; null for a cookie session.</summary>
+    public Guid? TokenId => Guid.TryParse(Principal?.FindFirstValue(ApiTokenAuthentication.TokenIdClaim), out var id) ? id : null;
 
     private ClaimsPrincipal? Principal => _principal ?? accessor.HttpContext?.User;
 

@@ -1,5 +1,6 @@
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -26,8 +27,12 @@ internal static class ProjectEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(bool? includeArchived, string? search, ListProjects.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(includeArchived ?? false, search), ct)).ToHttpResult();
+    private static async Task<IResult> ListAsync(bool? includeArchived, string? search, [AsParameters] ListQuery page, ListProjects.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(includeArchived ?? false, search), ct)).ToPage(page, p => p.Id.ToString(), "name", new Dictionary<string, Func<ProjectSummary, string>>
+        {
+            ["name"] = p => p.Name.ToUpperInvariant(),
+            ["createdAt"] = p => Paging.Date(p.CreatedAt),
+        });
 
     private static async Task<IResult> CreateAsync(ProjectRequest request, CreateProject.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(request.Name ?? "", request.Description), ct)).ToCreatedResult(p => $"/api/v1/projects/{p.Id}");
@@ -62,8 +67,15 @@ internal static class ProjectEndpoints
     private static async Task<IResult> ArchiveAsync(Guid projectId, bool archived, ArchiveProject.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, archived), ct)).ToNoContentResult();
 
-    private static async Task<IResult> ListMembersAsync(Guid projectId, ListMembers.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ListMembersAsync(Guid projectId, ProjectRole? role, [AsParameters] ListQuery page, ListMembers.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct))
+            .Map(members => (IReadOnlyList<MemberDto>)[.. members.Where(m => role is null || m.Role == role)])
+            .ToPage(page, m => m.UserId.ToString(), "email", new Dictionary<string, Func<MemberDto, string>>
+            {
+                ["email"] = m => m.Email.ToUpperInvariant(),
+                ["addedAt"] = m => Paging.Date(m.AddedAt),
+                ["role"] = m => m.Role.ToString(),
+            });
 
     private static async Task<IResult> AddMemberAsync(Guid projectId, MemberRequest request, AddMember.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, request.Email ?? "", request.Role ?? ""), ct))

@@ -1,5 +1,6 @@
 using Paddock.Core.Identity;
 using Paddock.Core.Stacks;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -12,17 +13,28 @@ internal static class StackEndpoints
         var group = app.MapGroup("/api/v1/projects/{projectId:guid}/stacks").WithTags("Stacks");
         group.MapGet("/", ListAsync).RequirePermission(Permission.StacksRead);
         group.MapPost("/plan", PreviewLaunchAsync).RequirePermission(Permission.StacksLaunch);
-        group.MapPost("/", LaunchAsync).RequirePermission(Permission.StacksLaunch);
+        group.MapPost("/", LaunchAsync).RequirePermission(Permission.StacksLaunch).WithIdempotency();
         group.MapGet("/{stackId:guid}", GetAsync).RequirePermission(Permission.StacksRead);
         // Day-2 permissions depend on the action and on who owns the stack: the handler decides.
-        group.MapPost("/{stackId:guid}/operations", RequestAsync).RequirePermission(Permission.StacksRead);
+        group.MapPost("/{stackId:guid}/operations", RequestAsync).RequirePermission(Permission.StacksRead).WithIdempotency();
         group.MapPost("/{stackId:guid}/operations/plan", PreviewAsync).RequirePermission(Permission.StacksRead);
         group.MapPost("/{stackId:guid}/extend", ExtendAsync).RequirePermission(Permission.StacksRead);
         return group;
     }
 
-    private static async Task<IResult> ListAsync(Guid projectId, bool? includeDestroyed, ListStacks.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId, includeDestroyed ?? false), ct)).ToHttpResult();
+    private static async Task<IResult> ListAsync(Guid projectId, bool? includeDestroyed, StackStatus? status, string? environment, string? blueprint,
+        [AsParameters] ListQuery page, ListStacks.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, includeDestroyed ?? status == StackStatus.Destroyed), ct))
+            .Map(stacks => (IReadOnlyList<StackSummary>)[.. stacks.Where(s => (status is null || s.Status == status)
+                && (environment is null || string.Equals(s.Environment, environment, StringComparison.OrdinalIgnoreCase))
+                && (blueprint is null || string.Equals(s.Blueprint, blueprint, StringComparison.OrdinalIgnoreCase)))])
+            .ToPage(page, s => s.Id.ToString(), "-createdAt", new Dictionary<string, Func<StackSummary, string>>
+            {
+                ["createdAt"] = s => Paging.Date(s.CreatedAt),
+                ["name"] = s => s.Name,
+                ["expiresAt"] = s => s.ExpiresAt is { } at ? Paging.Date(at) : "~",
+                ["status"] = s => s.Status.ToString(),
+            });
 
     private static async Task<IResult> PreviewLaunchAsync(Guid projectId, LaunchRequest request, LaunchStack.Handler handler, CancellationToken ct) =>
         (await handler.PreviewAsync(request.ToCommand(projectId), ct)).ToHttpResult();

@@ -1,14 +1,12 @@
 using Paddock.Core.Stacks;
+using Paddock.Web.Live;
 
 namespace Paddock.Web.Stacks;
 
 /// <summary>
-/// In-process fan-out of stack events to the live pages of this web node (jobs run in this process in the embedded
-/// mode). Pages also refresh from the database while an operation is active, so a job on another node shows up too.
+/// Stack events from jobs running in this process go to the live hub and to this node's pages (see <see cref="LiveUpdates"/>).
 /// </summary>
-internal sealed class StackEventBus : IStackEvents
+internal sealed class StackEventBus(LiveUpdates live) : IStackEvents
 {
-    public event Action<StackEvent>? Published;
-
-    public void Publish(StackEvent stackEvent) => Published?.Invoke(stackEvent);
+    public void Publish(StackEvent stackEvent) => live.Enqueue(stackEvent);
 }

@@ -1,5 +1,6 @@
 using Paddock.Core.Identity;
 using Paddock.Core.Identity.Users;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -20,8 +21,12 @@ internal static class UserEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(string? search, ListUsers.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(search), ct)).ToHttpResult();
+    private static async Task<IResult> ListAsync(string? search, [AsParameters] ListQuery page, ListUsers.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(search), ct)).ToPage(page, u => u.Id.ToString(), "email", new Dictionary<string, Func<UserDto, string>>
+        {
+            ["email"] = u => u.Email.ToUpperInvariant(),
+            ["createdAt"] = u => Paging.Date(u.CreatedAt),
+        });
 
     private static async Task<IResult> CreateAsync(CreateUserRequest request, CreateUser.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(request.Email ?? "", request.DisplayName, request.Password, request.IsOwner ?? false), ct))

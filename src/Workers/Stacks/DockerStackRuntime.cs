@@ -24,10 +24,11 @@ internal sealed class DockerStackRuntime(IStackProviders providers) : IStackRunt
     }
 }
 
-/// <summary>Where nobody listens (the standalone worker host): pages on web nodes refresh from the database.</summary>
-internal sealed class NoStackEvents : IStackEvents
+/// <summary>
+/// The standalone worker host's events: posted over PostgreSQL NOTIFY, which every web node listens to and fans out to
+/// its hub connections and pages (see LiveChannel).
+/// </summary>
+internal sealed class PostgresStackEvents(Paddock.Data.Events.LiveChannel live) : IStackEvents
 {
-    public void Publish(StackEvent stackEvent)
-    {
-    }
+    public void Publish(StackEvent stackEvent) => live.Post(stackEvent);
 }

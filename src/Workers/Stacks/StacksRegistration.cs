@@ -30,7 +30,7 @@ public static class StacksRegistration
         services.TryAddSingleton<IStackProviders>(sp => sp.GetRequiredService<DockerProviders>());
         services.TryAddSingleton<IProviderConnectivity, DockerConnectivity>();
         services.TryAddSingleton<IStackRuntime, DockerStackRuntime>();
-        services.TryAddSingleton<IStackEvents, NoStackEvents>();
+        services.TryAddSingleton<IStackEvents, PostgresStackEvents>();
         services.TryAddScoped<IOperationQueue, HangfireOperationQueue>();
         services.TryAddScoped<RunOperationJob>();
         services.TryAddScoped<TtlReaperJob>();

@@ -45,6 +45,7 @@ public sealed class MigrationTests : IAsyncLifetime
                 "role_claims", "roles", "user_claims", "user_logins", "user_roles", "user_tokens", "users",
                 "deliveries", "delivery_attempts", "notification_channels", "notification_rules", "notification_templates", "webhook_subscriptions",
                 "approval_decisions", "approval_links", "approval_policies", "approval_requests", "budget_reservations", "budgets", "cost_entries", "rate_cards",
+                "api_tokens", "service_accounts", "idempotent_requests",
             ],
             ignoreOrder: true);
     }

@@ -50,7 +50,7 @@ public sealed class BlueprintApiTests(PaddockWebFactory factory)
         saved.Created.ShouldBeFalse();
         saved.Number.ShouldBe(2);
 
-        var versions = (await admin.GetFromJsonAsync<List<Version>>(VersionsUrl(projectId, created.BlueprintId)))!;
+        var versions = (await admin.GetItemsAsync<Version>(VersionsUrl(projectId, created.BlueprintId)))!;
         versions.Select(v => v.Number).ShouldBe([2, 1]);
         versions[0].Message.ShouldBe("Longer sleep");
     }
@@ -69,7 +69,7 @@ public sealed class BlueprintApiTests(PaddockWebFactory factory)
         var cycle = problem.Errors.SelectMany(e => e.Value.Select(m => (Field: e.Key, Message: m))).ShouldHaveSingleItem();
         cycle.Message.ShouldContain("->");
         cycle.Message.ShouldContain("line ");
-        (await admin.GetFromJsonAsync<List<Version>>(VersionsUrl(projectId, created.BlueprintId)))!.Count.ShouldBe(1);
+        (await admin.GetItemsAsync<Version>(VersionsUrl(projectId, created.BlueprintId)))!.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class BlueprintApiTests(PaddockWebFactory factory)
         var save = await viewer.PostAsJsonAsync(VersionsUrl(projectId, created.BlueprintId), new { yaml = ThreeServices.Replace("1.0", "2.0", StringComparison.Ordinal) });
 
         save.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await admin.GetFromJsonAsync<List<Version>>(VersionsUrl(projectId, created.BlueprintId)))!.Count.ShouldBe(1);
+        (await admin.GetItemsAsync<Version>(VersionsUrl(projectId, created.BlueprintId)))!.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -203,8 +203,8 @@ public sealed class BlueprintApiTests(PaddockWebFactory factory)
         var copy = await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/blueprints/{created.BlueprintId}/copy", new { targetProjectId = target, name = "golden-copy" });
 
         copy.StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await admin.GetFromJsonAsync<List<Version>>(VersionsUrl(projectId, created.BlueprintId)))![0].Status.ShouldBe("Published");
-        var copied = await admin.GetFromJsonAsync<List<Summary>>($"/api/v1/projects/{target}/blueprints");
+        (await admin.GetItemsAsync<Version>(VersionsUrl(projectId, created.BlueprintId)))![0].Status.ShouldBe("Published");
+        var copied = await admin.GetItemsAsync<Summary>($"/api/v1/projects/{target}/blueprints");
         copied!.ShouldHaveSingleItem().Name.ShouldBe("golden-copy");
     }
 

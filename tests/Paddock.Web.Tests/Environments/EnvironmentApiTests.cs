@@ -106,7 +106,7 @@ public sealed class EnvironmentApiTests(PaddockWebFactory factory)
         client.PostAsJsonAsync($"/api/v1/projects/{projectId}/environments", body);
 
     private static async Task<List<EnvironmentBody>> EnvironmentsAsync(HttpClient client, Guid projectId) =>
-        (await client.GetFromJsonAsync<List<EnvironmentBody>>($"/api/v1/projects/{projectId}/environments"))!;
+        (await client.GetItemsAsync<EnvironmentBody>($"/api/v1/projects/{projectId}/environments"))!;
 
     private sealed record EnvironmentBody(Guid Id, string Name);
 }

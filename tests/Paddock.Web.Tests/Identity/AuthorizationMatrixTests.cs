@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Paddock.Core.Identity;
+using Paddock.Core.Identity.Tokens;
 using Paddock.Testing;
 using Paddock.Web.Identity;
 
@@ -20,9 +21,31 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
     private const string NonMember = "non-member";
 
     // Endpoints any signed-in user may call: they declare no permission, the handler scopes what they see.
-    private static readonly string[] ForAnySignedInUser = ["GET /api/v1/projects/", "POST /api/v1/me/password"];
+    private static readonly string[] ForAnySignedInUser =
+    [
+        "GET /api/v1/projects/", "POST /api/v1/me/password",
+        "GET /api/v1/me/tokens/", "POST /api/v1/me/tokens/", "DELETE /api/v1/me/tokens/{tokenId:guid}",
+    ];
 
     public static TheoryData<string> Callers => new([Owner, NonMember, .. Enum.GetNames<ProjectRole>()]);
+
+    /// <summary>Every member caller with a token of every single scope: refused what the role or the scope lacks.</summary>
+    public static TheoryData<string, TokenScope> CallersAndScopes
+    {
+        get
+        {
+            var data = new TheoryData<string, TokenScope>();
+            foreach (var caller in Enum.GetNames<ProjectRole>().Prepend(Owner))
+            {
+                foreach (var scope in Enum.GetValues<TokenScope>())
+                {
+                    data.Add(caller, scope);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Fact]
     public void Every_api_endpoint_declares_a_permission_or_is_for_any_signed_in_user()
@@ -57,6 +80,32 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
         (await factory.AuditEventCountAsync()).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task Callers_with_an_unknown_or_revoked_token_get_401_from_every_api_endpoint()
+    {
+        var admin = await factory.SignInAsAdminAsync();
+        var (tokenId, secret) = await PaddockWebFactory.CreateTokenAsync(admin, "admin");
+        (await admin.DeleteAsync($"/api/v1/me/tokens/{tokenId}")).EnsureSuccessStatusCode();
+        var routes = new Routes(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var before = await factory.AuditEventCountAsync();
+
+        var wrong = new List<string>();
+        foreach (var client in new[] { factory.TokenClient(secret), factory.TokenClient("pdk_" + new string('A', 43)) })
+        {
+            foreach (var endpoint in ApiEndpoints())
+            {
+                var status = await CallAsync(client, endpoint, routes);
+                if (status != HttpStatusCode.Unauthorized)
+                {
+                    wrong.Add($"{endpoint} answered {(int)status}");
+                }
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+        (await factory.AuditEventCountAsync()).ShouldBe(before);
+    }
+
     [Theory]
     [MemberData(nameof(Callers))]
     public async Task Each_caller_is_refused_exactly_what_their_role_does_not_grant(string caller)
@@ -66,12 +115,34 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
         var environmentId = await PaddockWebFactory.CreateEnvironmentAsync(admin, projectId, "dev");
         var bystander = await factory.CreateMemberAsync(admin, projectId, ProjectRole.Viewer);
         var client = await ClientForAsync(caller, admin, projectId);
-        var routes = new Routes(projectId, bystander.Id, environmentId);
+
+        await CheckMatrixAsync(client, caller, admin, projectId, environmentId, bystander.Id, permission => Holds(caller, permission));
+    }
+
+    [Theory]
+    [MemberData(nameof(CallersAndScopes))]
+    public async Task Each_token_is_refused_exactly_what_its_owners_role_or_its_scope_does_not_grant(string caller, TokenScope scope)
+    {
+        var admin = await factory.SignInAsAdminAsync();
+        var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("scopes"));
+        var environmentId = await PaddockWebFactory.CreateEnvironmentAsync(admin, projectId, "dev");
+        var bystander = await factory.CreateMemberAsync(admin, projectId, ProjectRole.Viewer);
+        var cookie = await ClientForAsync(caller, admin, projectId);
+        var (_, secret) = await PaddockWebFactory.CreateTokenAsync(cookie, scope.Name());
+        var scopes = new HashSet<TokenScope> { scope };
+
+        await CheckMatrixAsync(factory.TokenClient(secret), caller, admin, projectId, environmentId, bystander.Id,
+            permission => Holds(caller, permission) && ScopePermissions.Allows(scopes, permission));
+    }
+
+    private async Task CheckMatrixAsync(HttpClient client, string caller, HttpClient admin, Guid projectId, Guid environmentId, Guid bystanderId, Func<Permission, bool> holds)
+    {
+        var routes = new Routes(projectId, bystanderId, environmentId);
         var endpoints = PermissionEndpoints();
 
         var wrong = new List<string>();
         var auditBefore = await factory.AuditEventCountAsync();
-        foreach (var endpoint in endpoints.Where(e => !Holds(caller, e.Permission!.Value)))
+        foreach (var endpoint in endpoints.Where(e => !holds(e.Permission!.Value)))
         {
             // A project the caller cannot read is reported as missing; elsewhere the refusal is explicit.
             var expected = endpoint.IsProjectScoped && caller == NonMember ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
@@ -84,7 +155,7 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
 
         var auditAfterRefusals = await factory.AuditEventCountAsync();
 
-        foreach (var endpoint in endpoints.Where(e => Holds(caller, e.Permission!.Value)))
+        foreach (var endpoint in endpoints.Where(e => holds(e.Permission!.Value)))
         {
             var status = await CallAsync(client, endpoint, routes with { UserId = Guid.NewGuid(), EnvironmentId = Guid.NewGuid() });
             if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -95,8 +166,8 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
 
         wrong.ShouldBeEmpty();
         auditAfterRefusals.ShouldBe(auditBefore, "a refused call wrote an audit event");
-        (await admin.GetFromJsonAsync<List<MemberBody>>($"/api/v1/projects/{projectId}/members"))!
-            .ShouldContain(m => m.UserId == bystander.Id && m.Role == "Viewer");
+        (await admin.GetItemsAsync<MemberBody>($"/api/v1/projects/{projectId}/members"))!
+            .ShouldContain(m => m.UserId == bystanderId && m.Role == "Viewer");
     }
 
     private static bool Holds(string caller, Permission permission) => caller switch
@@ -131,7 +202,7 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
             "userId" => routes.UserId.ToString(),
             "environmentId" => routes.EnvironmentId.ToString(),
             // Blueprints, stacks and versions that do not exist: an allowed caller gets 404 or 400, never 401/403.
-            "blueprintId" or "stackId" or "accountId" => Guid.NewGuid().ToString(),
+            "blueprintId" or "stackId" or "accountId" or "serviceAccountId" or "tokenId" => Guid.NewGuid().ToString(),
             "channelId" or "webhookId" or "deliveryId" => Guid.NewGuid().ToString(),
             "requestId" or "policyId" or "budgetId" => Guid.NewGuid().ToString(),
             "eventType" => "stack.launched",

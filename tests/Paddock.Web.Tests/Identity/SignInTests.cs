@@ -76,7 +76,7 @@ public sealed class SignInTests(PaddockWebFactory factory)
     public async Task The_administrator_cannot_disable_their_own_account()
     {
         var admin = await factory.SignInAsAdminAsync();
-        var users = await admin.GetFromJsonAsync<List<UserBody>>("/api/v1/users");
+        var users = await admin.GetAllItemsAsync<UserBody>("/api/v1/users");
         var adminId = users!.Single(u => u.Email == PaddockWebFactory.AdminEmail).Id;
 
         var response = await admin.PostAsync($"/api/v1/users/{adminId}/disable", null);

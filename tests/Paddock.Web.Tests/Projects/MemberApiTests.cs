@@ -120,7 +120,7 @@ public sealed class MemberApiTests(PaddockWebFactory factory)
     }
 
     private static async Task<List<MemberBody>> MembersAsync(HttpClient client, Guid projectId) =>
-        (await client.GetFromJsonAsync<List<MemberBody>>($"/api/v1/projects/{projectId}/members"))!;
+        (await client.GetItemsAsync<MemberBody>($"/api/v1/projects/{projectId}/members"))!;
 
     private sealed record MemberBody(Guid UserId, string Email, string Role);
 }

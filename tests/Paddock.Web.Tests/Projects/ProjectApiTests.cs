@@ -15,7 +15,7 @@ public sealed class ProjectApiTests(PaddockWebFactory factory)
 
         var id = await PaddockWebFactory.CreateProjectAsync(admin, name);
 
-        var list = await admin.GetFromJsonAsync<List<ProjectBody>>("/api/v1/projects");
+        var list = await admin.GetAllItemsAsync<ProjectBody>("/api/v1/projects");
         list.ShouldNotBeNull().ShouldContain(p => p.Id == id && p.Name == name);
     }
 
@@ -31,7 +31,7 @@ public sealed class ProjectApiTests(PaddockWebFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<ProblemBody>();
         problem!.Errors.ShouldContainKey("name");
-        var list = await admin.GetFromJsonAsync<List<ProjectBody>>("/api/v1/projects");
+        var list = await admin.GetAllItemsAsync<ProjectBody>("/api/v1/projects");
         list!.Count(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
     }
 

@@ -39,7 +39,7 @@ public sealed class ProviderAccountTests(PaddockWebFactory factory, TlsDockerEng
         var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("seeded"));
         var environmentId = await PaddockWebFactory.CreateEnvironmentAsync(admin, projectId, "dev");
 
-        var environments = (await admin.GetFromJsonAsync<List<EnvironmentBody>>($"/api/v1/projects/{projectId}/environments"))!;
+        var environments = await admin.GetItemsAsync<EnvironmentBody>($"/api/v1/projects/{projectId}/environments");
         environments.ShouldHaveSingleItem().ProviderAccountId.ShouldBe(local.Id);
         (await admin.DeleteAsync(new Uri($"{Url}/{local.Id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var moved = await admin.PutAsJsonAsync($"{Url}/{local.Id}", new { name = "local", kind = "Docker", endpoint = "tcp://127.0.0.1:2375", isDefault = true });

@@ -136,7 +136,7 @@ public sealed class StackApiTests(PaddockWebFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = (await response.Content.ReadFromJsonAsync<ProblemBody>())!;
         problem.Errors.Keys.ShouldContain(k => k.Contains("token", StringComparison.Ordinal));
-        (await admin.GetFromJsonAsync<List<SummaryBody>>($"/api/v1/projects/{projectId}/stacks"))!.ShouldBeEmpty();
+        (await admin.GetItemsAsync<SummaryBody>($"/api/v1/projects/{projectId}/stacks"))!.ShouldBeEmpty();
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class UserApiTests(PaddockWebFactory factory)
     }
 
     private static async Task<List<UserBody>> UsersAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<List<UserBody>>("/api/v1/users"))!;
+        (await admin.GetAllItemsAsync<UserBody>("/api/v1/users"))!;
 
     private sealed record UserBody(Guid Id, string Email);
 

@@ -16,7 +16,8 @@ public static class ListUsers
                 return denied;
             }
 
-            var users = ctx.Db.Users.AsNoTracking();
+            // Service accounts are users underneath, but they belong to their project's page, not to the people list.
+            var users = ctx.Db.Users.AsNoTracking().Where(u => !ctx.Db.ServiceAccounts.Any(s => s.UserId == u.Id));
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
                 var pattern = $"%{query.Search.Trim().ToUpperInvariant()}%";

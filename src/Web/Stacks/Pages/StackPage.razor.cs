@@ -8,7 +8,7 @@ using Paddock.Web.Common;
 namespace Paddock.Web.Stacks.Pages;
 
 /// <summary>
-/// One stack, live: the bus pushes this node's operation events; while an operation is queued or running the page also
+/// One stack, live: it listens to the stack's live group (the same messages the hub sends); while an operation is queued or running the page also
 /// re-reads the database every 1.5 s (the job may run on another node) and the engine's view of the containers.
 /// </summary>
 public sealed partial class StackPage
@@ -25,6 +25,7 @@ public sealed partial class StackPage
     private bool _notFound;
     private bool _canOperate;
     private bool _canLaunch;
+    private IDisposable? _subscription;
 
     [Inject]
     private UiActions Actions { get; set; } = default!;
@@ -33,7 +34,7 @@ public sealed partial class StackPage
     private IStackRuntime Runtime { get; set; } = default!;
 
     [Inject]
-    private StackEventBus Events { get; set; } = default!;
+    private Live.LiveUpdates Live { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -80,14 +81,14 @@ public sealed partial class StackPage
     {
         if (firstRender)
         {
-            Events.Published += OnStackEvent;
+            _subscription = Live.Subscribe(Web.Live.LiveGroups.Stack(StackId), OnLiveAsync);
             _ = PollAsync(_disposed.Token);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        Events.Published -= OnStackEvent;
+        _subscription?.Dispose();
         await _disposed.CancelAsync();
         _disposed.Dispose();
     }
@@ -164,12 +165,10 @@ public sealed partial class StackPage
         }
     }
 
-    private void OnStackEvent(StackEvent e)
+    private Task OnLiveAsync(Core.Events.LiveMessage message)
     {
-        if (e.StackId == StackId)
-        {
-            _ = InvokeAsync(RefreshAsync);
-        }
+        _ = InvokeAsync(RefreshAsync);
+        return Task.CompletedTask;
     }
 
     private void ShowLogs(string container) => _logContainer = container;
