@@ -69,7 +69,7 @@ public sealed class ViewerAccessTests(BrowserFixture browser) : IClassFixture<Br
         refused.Status.ShouldBe(403);
         var list = await viewer.APIRequest.GetAsync(environments);
         list.Status.ShouldBe(200);
-        var names = (await list.JsonAsync())!.Value.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+        var names = (await list.JsonAsync())!.Value.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
         names.ShouldBe(["dev"]);
 
         await viewer.ReloadAsync();

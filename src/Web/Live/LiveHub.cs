@@ -57,4 +57,10 @@ internal static class LiveGroups
     public static string Project(Guid projectId) => $"project:{projectId}";
 
     public static string Stack(Guid stackId) => $"stack:{stackId}";
+
+    /// <summary>
+    /// Circuits of this node that count pending approvals (the navigation badge) hear every approval.* event here and
+    /// recount through their own user's permissions; no hub connection can join it.
+    /// </summary>
+    public const string ApprovalEvents = "local:approvals";
 }

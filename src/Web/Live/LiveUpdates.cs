@@ -194,6 +194,11 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, LiveChannel channel,
             logger.LogWarning("Sending {Kind} to {Groups} took longer than {Timeout}; moving on", message.Kind, string.Join(", ", groups), SendTimeout);
         }
 
+        if (message.Kind.StartsWith("approval.", StringComparison.Ordinal))
+        {
+            groups.Add(LiveGroups.ApprovalEvents);
+        }
+
         foreach (var group in groups)
         {
             if (_local.TryGetValue(group, out var handlers))

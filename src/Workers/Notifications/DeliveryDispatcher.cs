@@ -16,7 +16,8 @@ internal sealed class DeliveryDispatcher(
     PaddockDbContext db,
     IServiceScopeFactory scopes,
     IOptions<NotificationOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<ILiveUpdates> live)
 {
     /// <summary>How long a sender may hold a claimed delivery before another may take it (a crashed node's claims expire).</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -64,7 +65,27 @@ internal sealed class DeliveryDispatcher(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await PublishLiveAsync(messages, ct);
         return messages.Count;
+    }
+
+    /// <summary>
+    /// Every domain event also goes to the project's live group (approval inboxes and badges, budget banners), once it is
+    /// committed. Best effort: a page that misses one refreshes from the database on its next load.
+    /// </summary>
+    private async Task PublishLiveAsync(IEnumerable<OutboxMessage> messages, CancellationToken ct)
+    {
+        if (live.LastOrDefault() is not { } updates)
+        {
+            return;
+        }
+
+        foreach (var message in messages.Where(m => m.ProjectId is not null))
+        {
+            using var payload = System.Text.Json.JsonDocument.Parse(message.Payload);
+            Guid? stackId = payload.RootElement.TryGetProperty("stackId", out var s) && s.TryGetGuid(out var id) ? id : null;
+            await updates.PublishAsync(message.ProjectId!.Value, stackId, message.Type, payload.RootElement.Clone(), ct);
+        }
     }
 
     public async Task<int> SendDueAsync(CancellationToken ct)

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paddock.Core.Events;
 using Paddock.Core.Notifications;
 
 namespace Paddock.Workers.Notifications;
@@ -24,6 +25,7 @@ public static class NotificationsRegistration
         services.TryAddScoped<INotificationSender, NotificationSender>();
         services.TryAddScoped<WebhookSender>();
         services.TryAddScoped<DeliveryDispatcher>();
+        services.TryAddSingleton<ILiveUpdates, ChannelLiveUpdates>();
         services.TryAddScoped<DeliverySender>();
         services.TryAddScoped<DispatchNotificationsJob>();
         if (runsJobs && configuration.GetValue("Paddock:Notifications:Pump", true))

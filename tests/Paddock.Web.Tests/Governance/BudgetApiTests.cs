@@ -84,6 +84,42 @@ public sealed class BudgetApiTests(PaddockWebFactory factory)
     }
 
     [Fact]
+    public async Task An_environment_on_a_provider_account_with_its_own_rate_card_is_priced_by_that_card()
+    {
+        var a = await _governance.ArrangeAsync("card");
+        var account = await a.Admin.PostAsJsonAsync("/api/v1/provider-accounts",
+            new { name = PaddockWebFactory.UniqueName("priced"), endpoint = Environment.GetEnvironmentVariable("PADDOCK_TEST_DOCKER") ?? "unix:///nonexistent/docker.sock" });
+        account.StatusCode.ShouldBe(HttpStatusCode.Created, await account.Content.ReadAsStringAsync());
+        var accountId = (await account.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var environment = await a.Admin.PostAsJsonAsync($"/api/v1/projects/{a.ProjectId}/environments", new { name = "priced", providerAccountId = accountId });
+        environment.StatusCode.ShouldBe(HttpStatusCode.Created, await environment.Content.ReadAsStringAsync());
+        var pricedId = (await environment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // Ten times the prices of the card that prices everything else, for this account only.
+        var cards = await a.Admin.GetFromJsonAsync<JsonElement>("/api/v1/rate-cards");
+        var general = cards.EnumerateArray().First(c => c.GetProperty("providerAccountId").ValueKind == JsonValueKind.Null);
+        (await a.Admin.PutAsJsonAsync("/api/v1/rate-cards", new
+        {
+            providerAccountId = accountId, name = "premium", currency = general.GetProperty("currency").GetString(),
+            cpuHour = general.GetProperty("cpuHour").GetDecimal() * 10, gibHour = general.GetProperty("gibHour").GetDecimal() * 10,
+            defaultCpu = general.GetProperty("defaultCpu").GetDecimal(), defaultMemoryGib = general.GetProperty("defaultMemoryGib").GetDecimal(),
+        })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var onDefault = await HourlyAsync(a, a.Test);
+        var onAccount = await HourlyAsync(a, pricedId);
+
+        onAccount.ShouldBe(onDefault * 10);
+        await (await a.Admin.PutAsJsonAsync("/api/v1/rate-cards", new { providerAccountId = Guid.NewGuid(), name = "ghost", currency = "USD", cpuHour = 1m, gibHour = 1m }))
+            .ShouldBeFieldErrorAsync("providerAccountId", "No provider account");
+    }
+
+    private static async Task<decimal> HourlyAsync(Arranged a, Guid environmentId)
+    {
+        var preview = await a.Admin.PostAsJsonAsync($"/api/v1/projects/{a.ProjectId}/stacks/plan", new { blueprintId = a.BlueprintId, environmentId, ttlHours = 4 });
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK, await preview.Content.ReadAsStringAsync());
+        return (await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("governance").GetProperty("cost").GetProperty("hourly").GetDecimal();
+    }
+
+    [Fact]
     public async Task Bad_budgets_are_field_errors()
     {
         var a = await _governance.ArrangeAsync("badbudget");

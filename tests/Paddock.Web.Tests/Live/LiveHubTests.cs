@@ -44,6 +44,9 @@ public sealed class LiveHubTests(PaddockWebFactory factory)
         launched.GetProperty("data").GetProperty("stackStatus").GetString().ShouldBe("Running");
         launched.GetProperty("data").GetProperty("kind").GetString().ShouldBe("Launch");
         await stackWatcher.WaitForAsync(m => IsStatus(m, stackId, "Succeeded"));
+        // Domain events from the outbox (the same path as approval.* and budget.*) reach the project group too.
+        var domainEvent = await projectWatcher.WaitForAsync(m => m.GetProperty("kind").GetString() == "stack.launched" && m.GetProperty("stackId").GetGuid() == stackId);
+        domainEvent.GetProperty("data").GetProperty("stackName").GetString().ShouldNotBeNullOrEmpty();
 
         // A day-2 operation while joined from the start: started, log lines in batches, finished, in that order.
         stackWatcher.Clear();
