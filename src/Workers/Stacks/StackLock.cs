@@ -21,7 +21,30 @@ internal sealed class StackLock : IAsyncDisposable
         return new StackLock(connection);
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    /// <summary>
+    /// Unlocks before the connection goes back to the pool: Npgsql resets a pooled session only when it is next used,
+    /// so an idle pooled connection would otherwise keep the stack locked for minutes and stall the next operation's
+    /// worker (and, with few workers, every queued job behind it).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", _connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // A broken connection has lost its session, and with it the lock.
+        }
+        finally
+        {
+            await _connection.DisposeAsync();
+        }
+    }
 
     private static long Key(Guid stackId) => BitConverter.ToInt64(stackId.ToByteArray(), 8);
 }
