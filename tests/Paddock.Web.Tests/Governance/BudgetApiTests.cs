@@ -99,9 +99,13 @@ public sealed class BudgetApiTests(PaddockWebFactory factory)
         var general = cards.EnumerateArray().First(c => c.GetProperty("providerAccountId").ValueKind == JsonValueKind.Null);
         (await a.Admin.PutAsJsonAsync("/api/v1/rate-cards", new
         {
-            providerAccountId = accountId, name = "premium", currency = general.GetProperty("currency").GetString(),
-            cpuHour = general.GetProperty("cpuHour").GetDecimal() * 10, gibHour = general.GetProperty("gibHour").GetDecimal() * 10,
-            defaultCpu = general.GetProperty("defaultCpu").GetDecimal(), defaultMemoryGib = general.GetProperty("defaultMemoryGib").GetDecimal(),
+            providerAccountId = accountId,
+            name = "premium",
+            currency = general.GetProperty("currency").GetString(),
+            cpuHour = general.GetProperty("cpuHour").GetDecimal() * 10,
+            gibHour = general.GetProperty("gibHour").GetDecimal() * 10,
+            defaultCpu = general.GetProperty("defaultCpu").GetDecimal(),
+            defaultMemoryGib = general.GetProperty("defaultMemoryGib").GetDecimal(),
         })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var onDefault = await HourlyAsync(a, a.Test);
