@@ -26,7 +26,7 @@ public static class JobsRegistration
             PrepareSchemaIfNecessary = true,
             // A job whose worker died (kill -9, power loss) is fetched again once its lease lapses. Sliding: a live worker keeps
             // renewing the lease in the background, so a long launch is never handed to a second worker while the first still runs.
-            UseSlidingInvisibilityTimeout = true,
+            UseSlidingInvisibilityTimeout = configuration.GetValue("Paddock:Jobs:SlidingInvisibility", true),
             InvisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("Paddock:Jobs:InvisibilityTimeoutSeconds", 60)),
         };
         // The storage is this host's own singleton, not Hangfire's static JobStorage.Current: two hosts in one process
