@@ -8,10 +8,19 @@ using Paddock.Testing;
 
 namespace Paddock.Web.Tests.Governance;
 
-[Collection(WebTestCollection.Name)]
-public sealed class BudgetApiTests(PaddockWebFactory factory)
+// Each test runs on its own Paddock: in the shared host, the job server stopped picking up work after these tests'
+// bursts of parallel launches and timeouts (an open problem, see docs/operations.md), and took every later test with it.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes it through IAsyncLifetime.DisposeAsync.")]
+public sealed class BudgetApiTests : IAsyncLifetime
 {
-    private readonly Governance _governance = new(factory);
+    private readonly PaddockWebFactory _factory = new();
+    private readonly Governance _governance;
+
+    public BudgetApiTests() => _governance = new(_factory);
+
+    public Task InitializeAsync() => _factory.InitializeAsync();
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Twenty_parallel_launches_against_a_budget_that_fits_five_pass_exactly_five_and_the_numbers_add_up()
@@ -44,7 +53,7 @@ public sealed class BudgetApiTests(PaddockWebFactory factory)
         refused.ShouldAllBe(p => p.FieldErrors["budget"][0].Contains("spent 0.00, reserved", StringComparison.Ordinal));
         refused[0].FieldErrors["budget"][0].ShouldContain($"this operation {each:0.00}");
 
-        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var scope = _factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PaddockDbContext>();
             var reservations = await db.BudgetReservations.AsNoTracking().Where(r => r.ProjectId == a.ProjectId && r.ReleasedAt == null).ToListAsync();
@@ -143,7 +152,7 @@ public sealed class BudgetApiTests(PaddockWebFactory factory)
         var a = await _governance.ArrangeAsync("meter");
         var stackId = (await Governance.LaunchedAsync(a.Admin, a, a.Test)).GetProperty("stackId").GetGuid();
         await Governance.WaitForStackAsync(a.Admin, a.ProjectId, stackId, "Running");
-        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var scope = _factory.Services.CreateAsyncScope())
         {
             // Two hours pass since the reservation was made.
             await scope.ServiceProvider.GetRequiredService<PaddockDbContext>().Database.ExecuteSqlAsync(
