@@ -34,7 +34,8 @@ start_docker() {
   if ! command -v dockerd >/dev/null 2>&1; then echo "dockerd not installed: Docker tests will be skipped"; return 0; fi
   # A private engine: its own socket and data root, so it never touches a system engine.
   # PADDOCK_DOCKERD_ARGS lets a second engine run beside another on the same machine
-  # (e.g. "--bridge=none --iptables=false --ip6tables=false --default-address-pool base=10.210.0.0/16,size=24").
+  # (e.g. "--bridge=pdkdev0 --iptables=false --ip6tables=false --default-address-pool base=10.210.0.0/16,size=24" after
+  # `ip link add pdkdev0 type bridge`; never --bridge=none: that deletes the host's docker0 under the other engine).
   # shellcheck disable=SC2086
   dockerd --host "unix://$dir/docker.sock" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" ${PADDOCK_DOCKERD_ARGS:-} >"$dir/dockerd.log" 2>&1 &
   echo $! >"$dir/dockerd.launcher.pid"

@@ -65,11 +65,6 @@ public partial class PaddockWebFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("Paddock:Admin:Email", AdminEmail);
         builder.UseSetting("Paddock:Admin:Password", AdminPassword);
         builder.UseSetting("Paddock:Jobs:WorkerCount", "4");
-        // In the full Web suite the shared host's job server stopped moving fetched jobs to Processing after bursts of
-        // parallel launches while the sliding lease was on (cause not found yet; see docs/operations.md). The crash test
-        // runs its own hosts with the sliding lease; this shared host uses a plain 5-minute lease.
-        builder.UseSetting("Paddock:Jobs:SlidingInvisibility", "false");
-        builder.UseSetting("Paddock:Jobs:InvisibilityTimeoutSeconds", "300");
         // The private engine the test command starts; a missing one makes stack operations fail clearly, not hang.
         builder.UseSetting("Docker:Host", Environment.GetEnvironmentVariable("PADDOCK_TEST_DOCKER") ?? "unix:///nonexistent/docker.sock");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -128,6 +128,12 @@ internal static class Outcomes
     public static async Task StartAsync(IPaddockDbContext db, Operation operation, Stack stack, DateTimeOffset now, CancellationToken ct)
     {
         StackOperations.Begin(stack, operation);
+        // An ephemeral stack's time to live counts from when it goes live, not from when its launch began to wait for approval.
+        if (operation.Kind == OperationKind.Launch && stack.ExpiresAt is { } expiresAt && now > operation.CreatedAt)
+        {
+            stack.Extend(expiresAt + (now - operation.CreatedAt));
+        }
+
         await OperationAdmission.ReleaseOthersAsync(db, stack.Id, operation.Id, now, ct);
     }
 

@@ -4,6 +4,8 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Paddock.Workers.Jobs;
 
@@ -32,11 +34,21 @@ public static class JobsRegistration
         // The storage is this host's own singleton, not Hangfire's static JobStorage.Current: two hosts in one process
         // (the tests run several) would otherwise enqueue into each other's databases.
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options));
-        services.AddHangfire(config => config
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(AttachedLogProvider(provider))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         return services;
+    }
+
+    /// <summary>Hangfire's logging is process-wide; this host takes part in it while it lives (see <see cref="HostsLogProvider"/>).</summary>
+    private static HostsLogProvider AttachedLogProvider(IServiceProvider provider)
+    {
+        var factory = provider.GetRequiredService<ILoggerFactory>();
+        HostsLogProvider.Instance.Attach(factory);
+        provider.GetService<IHostApplicationLifetime>()?.ApplicationStopped.Register(() => HostsLogProvider.Instance.Detach(factory));
+        return HostsLogProvider.Instance;
     }
 
     /// <summary>The server that runs jobs: in the web process (embedded mode) or in the worker host.</summary>

@@ -44,7 +44,7 @@ internal sealed class RunOperationJob(
 
         var stack = await db.Stacks.FirstAsync(s => s.Id == operation.StackId, ct);
         operation.Start(time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.SaveMergingAsync(ct);
         Publish(stack, operation, "operation.started");
 
         try
@@ -77,7 +77,8 @@ internal sealed class RunOperationJob(
             db.OutboxMessages.Add(StackEventData.Message(type, stack, time.GetUtcNow(), operation, operation.Error));
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Merging: a drift check or the metering may have touched the stack while this ran; the outcome must still be recorded.
+        await db.SaveMergingAsync(CancellationToken.None);
         Publish(stack, operation, "operation.finished", operation.Error);
     }
 
@@ -100,7 +101,7 @@ internal sealed class RunOperationJob(
         }
 
         operation.Replan(PlannedChange.From(plan.Value.Plan), plan.Value.Plan.Hash);
-        await db.SaveChangesAsync(ct);
+        await db.SaveMergingAsync(ct);
 
         var steps = Channel.CreateUnbounded<StepEvent>(new UnboundedChannelOptions { SingleReader = true });
         var writer = WriteStepsAsync(stack, operation, steps.Reader);

@@ -10,6 +10,8 @@ namespace Paddock.Workers.Stacks;
 /// <summary>
 /// Warns before stacks expire (1 h and 15 min before, as audited <c>stack.expiring</c> events and live events) and
 /// destroys stacks whose time to live has ended (recurring, every minute). Its actions are audited as the system's.
+/// A stack whose operation awaits approval is left alone: its time to live starts again from the approval, and a
+/// rejection or a timeout ends it.
 /// </summary>
 internal sealed class TtlReaperJob(PaddockDbContext db, IOperationQueue queue, IStackEvents events, TimeProvider time)
 {
@@ -22,7 +24,8 @@ internal sealed class TtlReaperJob(PaddockDbContext db, IOperationQueue queue, I
         var expired = await db.Stacks
             .Where(s => s.ExpiresAt != null && s.ExpiresAt < now
                 && s.Status != StackStatus.Destroyed && s.Status != StackStatus.Destroying
-                && !db.Operations.Any(o => o.StackId == s.Id && (o.Status == OperationStatus.Queued || o.Status == OperationStatus.Running)))
+                && !db.Operations.Any(o => o.StackId == s.Id && (o.Status == OperationStatus.Queued || o.Status == OperationStatus.Running
+                    || o.Status == OperationStatus.AwaitingApproval)))
             .ToListAsync(ct);
         foreach (var stack in expired)
         {

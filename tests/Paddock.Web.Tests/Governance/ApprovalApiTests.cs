@@ -11,8 +11,8 @@ using Engine = Paddock.Web.Tests.Stacks.Docker;
 
 namespace Paddock.Web.Tests.Governance;
 
-// Each test runs on its own Paddock: in the shared host, the job server stopped picking up work after these tests'
-// bursts of parallel launches and timeouts (an open problem, see docs/operations.md), and took every later test with it.
+// Each test runs on its own Paddock: they move deadlines and link expiries and run the timeout job over the whole
+// database, which on the shared host would decide other tests' requests.
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes it through IAsyncLifetime.DisposeAsync.")]
 public sealed class ApprovalApiTests : IAsyncLifetime
 {
@@ -68,6 +68,33 @@ public sealed class ApprovalApiTests : IAsyncLifetime
         (await Engine.ContainersOfAsync(stackId)).Count.ShouldBe(1);
         (await _governance.EventsAsync(a.ProjectId, "approval.decided")).ShouldHaveSingleItem().GetProperty("decision").GetString().ShouldBe("approved");
         await Governance.DestroyAsync(a.Admin, a.ProjectId, stackId);
+    }
+
+    [Fact]
+    public async Task A_launch_waiting_for_approval_is_not_reaped_when_its_ttl_passes_and_its_ttl_counts_from_the_approval()
+    {
+        var a = await _governance.ArrangeAsync("ttlwait");
+        await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new { name = "all launches", operations = new[] { "Launch" }, requiredApprovals = 1, approverRole = "Approver" });
+        var approver = await _factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Approver);
+        var stackId = (await Governance.LaunchedAsync(a.Admin, a, a.Test, ttlHours: 3.0 / 3600)).GetProperty("stackId").GetGuid();
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+
+        await ReapExpiredAsync();
+
+        (await Governance.StackAsync(a.Admin, a.ProjectId, stackId)).GetProperty("status").GetString().ShouldBe("Pending");
+        var requestId = (await Governance.PendingAsync(approver.Client, a.ProjectId)).ShouldHaveSingleItem().GetProperty("id").GetGuid();
+        var hash = (await Governance.RequestAsync(approver.Client, a.ProjectId, requestId)).GetProperty("planHash").GetString();
+        var approvedAt = DateTimeOffset.UtcNow;
+        (await Governance.DecideAsync(approver.Client, a.ProjectId, requestId, approve: true, hash)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var running = await Governance.WaitForStackAsync(a.Admin, a.ProjectId, stackId, "Running");
+        var expiresAt = running.GetProperty("expiresAt").GetDateTimeOffset();
+        expiresAt.ShouldBeGreaterThan(approvedAt.AddSeconds(1));
+
+        // Once live, its (restarted) time to live ends it as any other.
+        await Task.Delay(expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(0.5));
+        await ReapExpiredAsync();
+        await Governance.WaitForStackAsync(a.Admin, a.ProjectId, stackId, "Destroyed");
+        (await Engine.ContainersOfAsync(stackId)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -250,5 +277,11 @@ public sealed class ApprovalApiTests : IAsyncLifetime
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, member.Id.ToString()), new Claim(ClaimTypes.Name, member.Email)], "test"));
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(principal, "127.0.0.1");
         return await call(scope.ServiceProvider.GetRequiredService<THandler>());
+    }
+
+    private async Task ReapExpiredAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Workers.Stacks.TtlReaperJob>().RunAsync(CancellationToken.None);
     }
 }

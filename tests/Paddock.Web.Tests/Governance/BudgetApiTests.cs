@@ -8,8 +8,8 @@ using Paddock.Testing;
 
 namespace Paddock.Web.Tests.Governance;
 
-// Each test runs on its own Paddock: in the shared host, the job server stopped picking up work after these tests'
-// bursts of parallel launches and timeouts (an open problem, see docs/operations.md), and took every later test with it.
+// Each test runs on its own Paddock: the metering job and the rate cards act on the whole database, and on the shared
+// host they would charge and price other tests' stacks (and theirs these tests').
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes it through IAsyncLifetime.DisposeAsync.")]
 public sealed class BudgetApiTests : IAsyncLifetime
 {

@@ -13,7 +13,9 @@ namespace Paddock.Web.Tests.Providers;
 public sealed class TlsDockerEngine : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Environment.GetEnvironmentVariable("PADDOCK_TEST_DIR") ?? Path.GetTempPath(), $"tls-{Guid.NewGuid():N}"[..12]);
+    private readonly string _bridge = $"pdk{Guid.NewGuid():N}"[..12];
     private Process? _dockerd;
+    private bool _bridgeCreated;
 
     public int Port { get; } = FreePort();
 
@@ -48,12 +50,18 @@ public sealed class TlsDockerEngine : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_dir, "client.pem"), ClientCertificatePem);
         await File.WriteAllTextAsync(Path.Combine(_dir, "client-key.pem"), ClientKeyPem);
 
-        // Beside the test command's engine: no default bridge, no iptables, its own slice of the address pool.
+        // Beside the test command's engine: a bridge of its own, no iptables, its own slice of the address pool.
+        // Not --bridge=none: a dockerd started with it deletes the host's docker0, which is the other engine's default
+        // bridge, and every container started on that engine afterwards fails with "adding interface veth… to bridge".
+        await IpAsync("link", "add", _bridge, "type", "bridge");
+        _bridgeCreated = true;
+        await IpAsync("addr", "add", "10.211.199.1/24", "dev", _bridge);
+        await IpAsync("link", "set", _bridge, "up");
         _dockerd = Process.Start(new ProcessStartInfo("dockerd",
         [
             "--host", Endpoint, "--tlsverify", "--tlscacert", Path.Combine(_dir, "ca.pem"), "--tlscert", Path.Combine(_dir, "server.pem"),
             "--tlskey", Path.Combine(_dir, "server-key.pem"), "--data-root", Path.Combine(_dir, "data"), "--exec-root", Path.Combine(_dir, "exec"),
-            "--pidfile", Path.Combine(_dir, "docker.pid"), "--bridge=none", "--iptables=false", "--ip6tables=false",
+            "--pidfile", Path.Combine(_dir, "docker.pid"), $"--bridge={_bridge}", "--iptables=false", "--ip6tables=false",
             "--default-address-pool", "base=10.211.200.0/21,size=24",
         ])
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
@@ -96,6 +104,11 @@ public sealed class TlsDockerEngine : IAsyncLifetime
         }
 
         _dockerd?.Dispose();
+        if (_bridgeCreated)
+        {
+            await IpAsync("link", "delete", _bridge);
+        }
+
         try
         {
             Directory.Delete(_dir, recursive: true);
@@ -127,6 +140,18 @@ public sealed class TlsDockerEngine : IAsyncLifetime
     {
         var (code, output) = await CliAsync("ps", "-aq", "--no-trunc", "--filter", $"label=paddock.stack={stackId}");
         return code == 0 ? [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)] : throw new InvalidOperationException(output);
+    }
+
+    private static async Task IpAsync(params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("ip", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ip {string.Join(' ', arguments)}: {(await error).Trim()}");
+        }
     }
 
     private static X509Certificate2 SelfSignedCa(string name, RSA key, DateTimeOffset now)
