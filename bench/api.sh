@@ -10,30 +10,9 @@ command -v wrk >/dev/null || { echo "wrk (Debian package wrk) is required: apt-g
 duration=${1:-20}
 connections=${BENCH_CONNECTIONS:-13}
 pause=${BENCH_DELAY_MS:-18}
-port=${PADDOCK_BENCH_PORT:-5199}
-base="http://127.0.0.1:$port"
-db="paddock_bench_$(date +%s)"
-work=$(mktemp -d /tmp/paddock-api-bench.XXXXXX)
-
-dotnet build -c Release src/Web -clp:ErrorsOnly -v q >/dev/null
-connection="${PADDOCK_TEST_POSTGRES};Database=$db"
-ConnectionStrings__Paddock="$connection" Paddock__Urls="$base" Paddock__Admin__Email=bench@paddock.test Paddock__Admin__Password='Bench-Passw0rd!' \
-  Paddock__Sample=false Paddock__RateLimit__PermitLimit=100000000 Docker__Host="$PADDOCK_TEST_DOCKER" Logging__LogLevel__Default=Warning \
-  dotnet src/Web/bin/Release/net10.0/Paddock.Web.dll >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-# The database is created by the server's migration; wait until it answers.
-for _ in $(seq 1 120); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-
-# Sign in with the form (antiforgery token and cookie), then make an admin-scoped API token.
-page=$(curl -fsS -c "$work/jar" "$base/account/sign-in")
-anti=$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
-curl -fsS -b "$work/jar" -c "$work/jar" -o /dev/null --data-urlencode "email=bench@paddock.test" --data-urlencode "password=Bench-Passw0rd!" \
-  --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$anti" "$base/account/sign-in"
-token=$(curl -fsS -b "$work/jar" -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["admin"],"expiresInDays":1}' "$base/api/v1/me/tokens" \
-  | sed 's/.*"secret":"\([^"]*\)".*/\1/')
-api() { curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
-id_of() { sed 's/^{"id":"\([^"]*\)".*/\1/'; }
+# shellcheck source=paddock-server.sh
+source bench/paddock-server.sh
+start_paddock
 
 # Seed: 30 projects; in one of them 10 environments, 20 blueprints, 10 members, 10 launched stacks (one busybox each).
 for i in $(seq 1 30); do project=$(api -d "{\"name\":\"bench-$i\"}" "$base/api/v1/projects" | id_of); done

@@ -7,6 +7,7 @@ if [ -z "${PADDOCK_TEST_POSTGRES:-}" ] || [ -z "${PADDOCK_TEST_DOCKER:-}" ]; the
   chmod 755 "$PADDOCK_TEST_DIR"
   # shellcheck source=../scripts/test-servers.sh
   source scripts/test-servers.sh
+  BENCH_STARTED_SERVERS=1
   trap 'stop_test_servers' EXIT
   [ -n "${PADDOCK_TEST_POSTGRES:-}" ] || start_postgres
   [ -n "${PADDOCK_TEST_DOCKER:-}" ] || start_docker

@@ -75,4 +75,7 @@ public interface IPaddockDbContext
     DbSet<ServiceAccount> ServiceAccounts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>To start over on fresh rows after a concurrency conflict with a background job.</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 }

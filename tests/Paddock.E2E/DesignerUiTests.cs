@@ -71,6 +71,7 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
         services.Single(s => s.Name == "api").DependsOn.Select(d => d.Service).ShouldBe(["db"]);
         services.Single(s => s.Name == "api").Ports.Select(p => p.ContainerPort).ShouldBe([9090]);
         await designer.ShowTabAsync("Canvas");
+        await designer.WaitForStillAsync();
 
         await designer.DrawEdgeAsync("db", "web");
         await designer.WaitForCanvasAsync(s => s.Edges.Count == 3 && s.Edges.All(e => e.Classes.Contains("error")), "every edge of the cycle marked as an error");
@@ -97,6 +98,21 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
             depends_on: [api]
           api:
             image: ghcr.io/acme/api:1.0
+        """;
+
+    private const string StatusYaml = """
+        apiVersion: paddock/v1
+        kind: Blueprint
+        name: status
+        services:
+          app:
+            image: paddock/busybox:latest
+            command: [sleep, "3600"]
+            depends_on: { db: healthy }
+          db:
+            image: paddock/busybox:latest
+            command: [sleep, "3600"]
+            healthcheck: { command: ["true"], interval: 1s, retries: 3 }
         """;
 
     // Appended to TwoServices's services, as someone would type it.
@@ -173,6 +189,32 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
         await designer.ScreenshotAsync("50-designer-after-yaml-edit");
     }
 
+    [Fact]
+    public async Task A_launched_stack_colours_the_nodes_by_health_and_they_follow_the_engine_live()
+    {
+        var admin = await browser.Server.SignInAsAdminAsync();
+        var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("designer"));
+        var environmentId = await PaddockWebFactory.CreateEnvironmentAsync(admin, projectId, "test", defaultTtlHours: 1);
+        var blueprintId = await CreateBlueprintAsync(admin, projectId, "status", StatusYaml);
+        var launched = await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks", new { blueprintId, environmentId });
+        launched.EnsureSuccessStatusCode();
+        var stackId = (await launched.Content.ReadFromJsonAsync<LaunchBody>())!.StackId;
+        await WaitForStackAsync(admin, projectId, stackId, "Running");
+        var page = await browser.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(PaddockWebFactory.AdminEmail, PaddockWebFactory.AdminPassword);
+
+        var designer = await DesignerPage.OpenAsync(page, projectId, blueprintId);
+
+        await designer.WaitForCanvasAsync(s => s.Nodes.Single(n => n.Id == "db").Status == "healthy" && s.Nodes.Single(n => n.Id == "app").Status == "running",
+            "db healthy and app running", seconds: 30);
+        await Expect(page.GetByTestId("status-legend")).ToBeVisibleAsync();
+        await designer.ScreenshotAsync("51-designer-live-status");
+
+        (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/stacks/{stackId}/operations", new { kind = "Destroy" })).EnsureSuccessStatusCode();
+        await designer.WaitForCanvasAsync(s => s.Nodes.All(n => n.Status == "missing"), "every service missing once the stack is destroyed", seconds: 30);
+        await designer.ScreenshotAsync("52-designer-status-after-destroy");
+    }
+
     private static async Task<Guid> CreateBlueprintAsync(HttpClient client, Guid projectId, string name, string yaml)
     {
         var response = await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/blueprints", new { name, description = "For the designer test", yaml });
@@ -180,5 +222,27 @@ public sealed class DesignerUiTests(BrowserFixture browser) : IClassFixture<Brow
         return (await response.Content.ReadFromJsonAsync<SavedBody>())!.BlueprintId;
     }
 
+    private static async Task WaitForStackAsync(HttpClient client, Guid projectId, Guid stackId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string? now;
+        do
+        {
+            now = (await client.GetFromJsonAsync<StatusBody>($"/api/v1/projects/{projectId}/stacks/{stackId}"))!.Status;
+            if (now == status)
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"Stack {stackId} stayed {now} instead of {status}.");
+    }
+
     private sealed record SavedBody(Guid BlueprintId);
+
+    private sealed record LaunchBody(Guid StackId);
+
+    private sealed record StatusBody(string Status);
 }

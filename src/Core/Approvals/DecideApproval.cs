@@ -19,9 +19,10 @@ public static class DecideApproval
     {
         public async Task<Result<DecisionResult>> HandleAsync(Command command, CancellationToken ct)
         {
-            if (await ctx.Access.DemandAsync(Permission.ApprovalsDecide, command.ProjectId, ct) is { } denied)
+            // Members of the project only; whether this one may decide depends on the request (a policy may name them).
+            if (await ctx.Access.DemandAsync(Permission.ProjectRead, command.ProjectId, ct) is { } notMember)
             {
-                return denied;
+                return notMember;
             }
 
             var invalid = new Validator()
@@ -38,6 +39,12 @@ public static class DecideApproval
             if (request is null)
             {
                 return NotFoundError.For("Approval request", command.RequestId);
+            }
+
+            var named = ctx.User.UserId is { } userId && request.Gates.Any(g => g.Users.Contains(userId));
+            if (await ctx.Access.DemandAsync(Permission.ApprovalsDecide, command.ProjectId, named, ct) is { } denied)
+            {
+                return denied;
             }
 
             var approver = (await Approvers.CurrentAsync(ctx, command.ProjectId, ct))!.Value;

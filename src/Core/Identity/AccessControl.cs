@@ -52,6 +52,21 @@ internal sealed class AccessControl(IPaddockDbContext db, ICurrentUser currentUs
         return ForbiddenError.Lacks(permission);
     }
 
+    public async Task<Error?> DemandAsync(Permission permission, Guid projectId, bool named, CancellationToken ct = default)
+    {
+        if (!named || await HasAsync(permission, projectId, ct))
+        {
+            return await DemandAsync(permission, projectId, ct);
+        }
+
+        if (currentUser.TokenScopes is { } scopes && !ScopePermissions.Allows(scopes, permission))
+        {
+            return ForbiddenError.Lacks(permission);
+        }
+
+        return await HasAsync(Permission.ProjectRead, projectId, ct) ? null : NotFoundError.For("Project", projectId);
+    }
+
     public async Task<IReadOnlySet<Permission>> PermissionsInAsync(Guid projectId, CancellationToken ct = default)
     {
         if (currentUser.UserId is not { } userId)

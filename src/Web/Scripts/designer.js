@@ -53,7 +53,8 @@ const style = [
   },
   { selector: "node[?model][kind = 'vm']", style: { "background-color": "#f3f0ff" } },
   { selector: "node[status = 'healthy'], node[status = 'running']", style: { "border-color": "#2e7d32", "border-width": 3 } },
-  { selector: "node[status = 'unhealthy'], node[status = 'failed']", style: { "border-color": "#c62828", "border-width": 3, "border-style": "dashed" } },
+  { selector: "node[status = 'starting'], node[status = 'stopped']", style: { "border-color": "#ed6c02", "border-width": 3 } },
+  { selector: "node[status = 'unhealthy'], node[status = 'failed'], node[status = 'missing']", style: { "border-color": "#c62828", "border-width": 3, "border-style": "dashed" } },
   { selector: "node.warning", style: { "border-color": "#ed6c02", "border-width": 2.5 } },
   { selector: "node.error", style: { "border-color": "#d32f2f", "border-width": 3, "background-color": "#fff5f5" } },
   { selector: "node:selected", style: { "border-color": "#1565c0", "border-width": 3, "background-color": "#eef4fc" } },
@@ -98,7 +99,7 @@ function nodeData(node) {
     model: true,
     kind: node.kind,
     status: node.status ?? "",
-    label: [node.id, node.image || (node.kind === "vm" ? "no machine image" : "no image"), node.detail].filter(Boolean).join("\n"),
+    label: [node.id, node.image || (node.kind === "vm" ? "no machine image" : "no image"), [node.detail, node.status].filter(Boolean).join(" · ")].filter(Boolean).join("\n"),
     iconUri: iconUri(node.icon, node.kind === "vm" ? "#5e35b1" : "#1565c0"),
   };
 }
@@ -367,7 +368,7 @@ export function describe(id) {
     nodes: canvas.cy.nodes("[?model]").map(n => {
       const p = n.renderedPosition();
       return {
-        id: n.id(), label: n.data("label"), classes: n.classes(), selected: n.selected(),
+        id: n.id(), label: n.data("label"), status: n.data("status"), classes: n.classes(), selected: n.selected(),
         x: rect.left + p.x, y: rect.top + p.y, width: n.renderedOuterWidth(), height: n.renderedOuterHeight(),
         modelX: n.position("x"), modelY: n.position("y"),
       };

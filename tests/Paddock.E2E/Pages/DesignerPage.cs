@@ -91,9 +91,9 @@ public sealed class DesignerPage(IPage page) : AppPage(page)
         return json.Deserialize<CanvasState>(Json)!;
     }
 
-    public async Task WaitForCanvasAsync(Func<CanvasState, bool> condition, string what)
+    public async Task WaitForCanvasAsync(Func<CanvasState, bool> condition, string what, int seconds = 10)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         CanvasState state;
         do
         {
@@ -110,6 +110,27 @@ public sealed class DesignerPage(IPage page) : AppPage(page)
         throw new TimeoutException($"The canvas never showed {what}: {JsonSerializer.Serialize(state)}");
     }
 
+    /// <summary>Waits until the nodes stop moving on screen (the canvas resizes and refits when its tab is shown again).</summary>
+    public async Task WaitForStillAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var before = await PositionsAsync();
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(300);
+            var now = await PositionsAsync();
+            if (now == before)
+            {
+                return;
+            }
+
+            before = now;
+        }
+    }
+
+    private async Task<string> PositionsAsync() =>
+        string.Join(";", (await DescribeAsync()).Nodes.Select(n => $"{n.Id}@{n.X:F0},{n.Y:F0}"));
+
     public async Task ShowTabAsync(string name) => await Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
 
     public async Task<string> YamlTextAsync() =>
@@ -125,6 +146,6 @@ public sealed class DesignerPage(IPage page) : AppPage(page)
 
 public sealed record CanvasState(double Zoom, List<CanvasNode> Nodes, List<CanvasEdge> Edges);
 
-public sealed record CanvasNode(string Id, string Label, List<string> Classes, bool Selected, double X, double Y, double Width, double Height, double ModelX, double ModelY);
+public sealed record CanvasNode(string Id, string Label, string? Status, List<string> Classes, bool Selected, double X, double Y, double Width, double Height, double ModelX, double ModelY);
 
 public sealed record CanvasEdge(string From, string To, string Condition, List<string> Classes, bool Selected);

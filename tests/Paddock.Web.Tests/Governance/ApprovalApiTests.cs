@@ -98,6 +98,30 @@ public sealed class ApprovalApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_a_policy_names_decides_whatever_their_role_but_not_with_a_read_token_and_other_developers_cannot()
+    {
+        var a = await _governance.ArrangeAsync("named");
+        var lead = await _factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Developer);
+        var colleague = await _factory.CreateMemberAsync(a.Admin, a.ProjectId, ProjectRole.Developer);
+        await Governance.AddPolicyAsync(a.Admin, a.ProjectId, new { name = "the lead approves", operations = new[] { "Launch" }, requiredApprovals = 1, approverUserIds = new[] { lead.Id } });
+        var stackId = (await Governance.LaunchedAsync(a.Admin, a, a.Test)).GetProperty("stackId").GetGuid();
+        var requestId = (await Governance.PendingAsync(lead.Client, a.ProjectId)).ShouldHaveSingleItem().GetProperty("id").GetGuid();
+        var hash = (await Governance.RequestAsync(lead.Client, a.ProjectId, requestId)).GetProperty("planHash").GetString();
+
+        var byColleague = await Governance.DecideAsync(colleague.Client, a.ProjectId, requestId, approve: true, hash);
+        byColleague.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await byColleague.Content.ReadAsStringAsync()).ShouldContain("approvals.decide");
+        var (_, readOnly) = await PaddockWebFactory.CreateTokenAsync(lead.Client, "read");
+        (await Governance.DecideAsync(_factory.TokenClient(readOnly), a.ProjectId, requestId, approve: true, hash)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var byLead = await Governance.DecideAsync(lead.Client, a.ProjectId, requestId, approve: true, hash);
+
+        byLead.StatusCode.ShouldBe(HttpStatusCode.OK, await byLead.Content.ReadAsStringAsync());
+        await Governance.WaitForStackAsync(a.Admin, a.ProjectId, stackId, "Running");
+        await Governance.DestroyAsync(a.Admin, a.ProjectId, stackId);
+    }
+
+    [Fact]
     public async Task Without_a_policy_developers_are_still_refused_in_protected_environments()
     {
         var a = await _governance.ArrangeAsync("noprotect");

@@ -20,6 +20,23 @@ public static class RequestOperation
     {
         public async Task<Result<OperationPlan>> HandleAsync(Command command, CancellationToken ct)
         {
+            // Background jobs touch the stack row too (the drift check records what it found every minute). The person asked
+            // for no particular version of the stack, so a conflict with them is done again on the fresh row, not refused.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await HandleOnceAsync(command, ct);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 3)
+                {
+                    ctx.Db.ChangeTracker.Clear();
+                }
+            }
+        }
+
+        private async Task<Result<OperationPlan>> HandleOnceAsync(Command command, CancellationToken ct)
+        {
             var stack = await ctx.Db.Stacks.FirstOrDefaultAsync(s => s.Id == command.StackId && s.ProjectId == command.ProjectId, ct);
             if (stack is null)
             {

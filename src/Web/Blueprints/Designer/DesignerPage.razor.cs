@@ -7,6 +7,7 @@ using Paddock.Core.Blueprints.Designer;
 using Paddock.Core.Environments;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
+using Paddock.Core.Stacks;
 using Paddock.Web.Common;
 
 namespace Paddock.Web.Blueprints.Designer;
@@ -15,9 +16,17 @@ namespace Paddock.Web.Blueprints.Designer;
 /// The visual designer. The page owns the blueprint as an immutable <see cref="DesignerDocument"/> with undo history;
 /// the canvas (browser) and the YAML tab are two views of it, and every change goes through <see cref="ApplyAsync"/>.
 /// </summary>
-public sealed partial class DesignerPage
+public sealed partial class DesignerPage : IAsyncDisposable
 {
+    /// <summary>How often the nodes' status is re-read from the engine while a stack is shown (the engine pushes nothing).</summary>
+    private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(3);
+
     private readonly FormErrors _errors = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private IReadOnlyList<StackSummary> _liveStacks = [];
+    private Guid? _statusStackId;
+    private IReadOnlyDictionary<string, string>? _statuses;
+    private string? _statusError;
     private BlueprintDetails? _blueprint;
     private DesignerHistory? _history;
     private DesignerDocument _saved = DesignerDocument.Empty(null);
@@ -45,6 +54,9 @@ public sealed partial class DesignerPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStackRuntime Runtime { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -110,8 +122,86 @@ public sealed partial class DesignerPage
         _savedYaml = text;
         _check = check;
         _targets = IssueTargets.For(Doc.Spec, check.Spec is null ? [] : check.Issues);
-        _initialModel = CanvasModel.From(Doc, _targets);
+        // Launched stacks of this blueprint: the newest running one colours the nodes by how its services are doing.
+        var stacks = await Actions.RunAsync<ListStacks.Handler, IReadOnlyList<StackSummary>>(h => h.HandleAsync(new(ProjectId), default));
+        _liveStacks = stacks.IsSuccess ? [.. stacks.Value.Where(s => s.Blueprint == _blueprint.Name)] : [];
+        _statusStackId = _liveStacks.FirstOrDefault(s => s.Status == StackStatus.Running)?.Id;
+        await ReadStatusesAsync();
+        _initialModel = CanvasModel.From(Doc, _targets, _statuses);
     }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _ = PollStatusesAsync(_disposed.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _disposed.CancelAsync();
+        _disposed.Dispose();
+    }
+
+    private async Task OnStatusStackChangedAsync(Guid? stackId)
+    {
+        _statusStackId = stackId;
+        await ReadStatusesAsync();
+        await ShowAsync();
+    }
+
+    /// <summary>The chosen stack's services as the engine reports them (the list above already checked stacks.read).</summary>
+    private async Task ReadStatusesAsync()
+    {
+        if (_liveStacks.FirstOrDefault(s => s.Id == _statusStackId) is not { } stack)
+        {
+            (_statuses, _statusError) = (null, null);
+            return;
+        }
+
+        try
+        {
+            var observed = await Runtime.ObserveAsync(new StackIdentity(stack.Id, stack.Name), _disposed.Token);
+            (_statuses, _statusError) = (ServiceStatus.Of(Doc.Spec.Services.Select(s => s.Name), observed), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            (_statuses, _statusError) = (null, e.Message);
+        }
+    }
+
+    private async Task PollStatusesAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(StatusInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                if (_statusStackId is null)
+                {
+                    continue;
+                }
+
+                await InvokeAsync(async () =>
+                {
+                    var before = _statuses;
+                    await ReadStatusesAsync();
+                    if (!SameStatuses(before, _statuses))
+                    {
+                        await ShowAsync();
+                        StateHasChanged();
+                    }
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static bool SameStatuses(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
+        a is null ? b is null : b is not null && a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private async Task ApplyAsync(DesignerDocument next, IReadOnlyList<string>? select = null)
     {
@@ -146,7 +236,7 @@ public sealed partial class DesignerPage
     }
 
     private Task ShowAsync(bool fit = false, IReadOnlyList<string>? select = null) =>
-        _canvas?.ShowAsync(CanvasModel.From(Doc, _targets), fit, select) ?? Task.CompletedTask;
+        _canvas?.ShowAsync(CanvasModel.From(Doc, _targets, _statuses), fit, select) ?? Task.CompletedTask;
 
     private async Task OnTemplateDroppedAsync(TemplateDrop drop)
     {
