@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Launch benchmark through the API, as a user launches: POST /stacks on a running Paddock (Release, real job queue), then
-# GET the stack until it is Running; against `docker-compose up -d` of the compose file Paddock exports for the same
+# GET the stack until it is Running (every BENCH_POLL_SECONDS, 0.1); against `docker-compose up -d` of the compose file Paddock exports for the same
 # blueprint version, on the same engine, alternating run by run. N busybox services in chains of three (s2 depends on
 # s1, s3 on s2, s5 on s4...). Medians in ms.
 # Usage: bash bench/launch-api.sh [counts] [runs]   (default 3,10,30 and 5; starts private servers unless PADDOCK_TEST_POSTGRES/DOCKER are set)
@@ -24,7 +24,7 @@ wait_for() {
     status=$(status_of "$1")
     [ "$status" = "$2" ] && return 0
     [ "$status" = "Failed" ] && { echo "stack $1 failed" >&2; exit 1; }
-    sleep 0.02
+    sleep "${BENCH_POLL_SECONDS:-0.1}"
   done
 }
 median() { python3 -c 'import statistics,sys; print(round(statistics.median(float(x) for x in sys.argv[1:])))' "$@"; }
