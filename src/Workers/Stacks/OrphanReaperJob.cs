@@ -14,11 +14,18 @@ namespace Paddock.Workers.Stacks;
 internal sealed class OrphanReaperJob(PaddockDbContext db, IStackProviders providers, IConfiguration configuration, TimeProvider time,
     Microsoft.Extensions.Logging.ILogger<OrphanReaperJob> logger)
 {
+    /// <summary>The advisory lock key of the sweep: one sweep of a database at a time, across nodes.</summary>
+    private static readonly Guid SweepLock = new("0f7a2e6c-5b1d-4c3e-9a8f-6d2b1c0e4f37");
+
     public Task RunAsync(CancellationToken ct) =>
         ReapAsync(TimeSpan.FromMinutes(configuration.GetValue("Paddock:Stacks:OrphanGraceMinutes", 60)), ct);
 
     public async Task ReapAsync(TimeSpan grace, CancellationToken ct)
     {
+        // Two sweeps at once (nodes, or a recurring run and a manual one) would both record the same orphan, and one would
+        // act on rows the other is changing: they take turns.
+        await using var sweep = await StackLock.AcquireAsync(db.Database.GetConnectionString()!, SweepLock, ct);
+
         // Every account's engine; two accounts on one engine list the same stacks once.
         foreach (var (accountId, provider) in await providers.AllAsync(ct))
         {
