@@ -104,7 +104,9 @@ internal sealed class Governance(PaddockWebFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PaddockDbContext>().Database
-            .ExecuteSqlAsync($"UPDATE approval_requests SET deadline = now() - interval '1 minute' WHERE id = {requestId}");
+            // Moves the whole wait into the past, so the request looks as if it waited its full timeout (an escalation
+            // grants as long again, measured from creation to deadline).
+            .ExecuteSqlAsync($"UPDATE approval_requests SET created_at = created_at - (deadline - now() + interval '1 minute'), deadline = now() - interval '1 minute' WHERE id = {requestId}");
     }
 
     public async Task RunTimeoutsAsync()
