@@ -20,6 +20,12 @@ public sealed class NotificationOptions
 
     public int HttpTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Networks (CIDR) that Slack, SMS and webhook calls never connect to; by default link-local and the cloud metadata
+    /// addresses (<see cref="OutboundGuard.DefaultBlockedNetworks"/>). Add private ranges to keep receivers outside.
+    /// </summary>
+    public string[]? BlockedNetworks { get; set; }
+
     /// <summary>Run the delivery pump in this process (where jobs run).</summary>
     public bool Pump { get; set; } = true;
 

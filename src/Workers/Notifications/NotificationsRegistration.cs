@@ -17,11 +17,15 @@ public static class NotificationsRegistration
         services.Configure<NotificationOptions>(configuration.GetSection("Paddock:Notifications"));
         services.Configure<SmtpOptions>(configuration.GetSection("Paddock:Smtp"));
         var timeout = configuration.GetValue("Paddock:Notifications:HttpTimeoutSeconds", 10);
+        var blocked = configuration.GetSection("Paddock:Notifications:BlockedNetworks").Get<string[]>() ?? [.. OutboundGuard.DefaultBlockedNetworks];
+        var guard = new OutboundGuard(blocked);
         services.AddHttpClient(HttpSend.ClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(timeout);
             client.DefaultRequestHeaders.UserAgent.ParseAdd("Paddock-Notifications/1.0");
-        });
+        })
+            // Redirects are not followed: a delivery goes to the URL its admin saved, and a 3xx counts as a failed attempt.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectCallback = guard.ConnectAsync, AllowAutoRedirect = false });
         services.TryAddScoped<INotificationSender, NotificationSender>();
         services.TryAddScoped<WebhookSender>();
         services.TryAddScoped<DeliveryDispatcher>();

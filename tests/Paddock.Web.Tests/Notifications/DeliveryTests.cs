@@ -258,6 +258,19 @@ public sealed class DeliveryTests(NotificationsFactory factory)
             .ShouldBeFieldErrorAsync("eventType", "not an event type");
     }
 
+    [Fact]
+    public async Task A_channel_pointing_at_the_cloud_metadata_address_is_refused_when_sending()
+    {
+        var (admin, projectId, _) = await ArrangeAsync("metadata");
+        var channelId = await NotificationsFactory.CreateChannelAsync(admin, projectId, new { name = "sneaky", kind = "Slack", url = "http://169.254.169.254/latest/meta-data/" });
+
+        var test = await (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/notification-channels/{channelId}/test", new { })).Content.ReadFromJsonAsync<TestBody>();
+
+        test!.Succeeded.ShouldBeFalse();
+        test.StatusCode.ShouldBeNull();
+        test.Error!.ShouldContain("169.254.169.254, in a network Paddock does not send to");
+    }
+
     internal static StackEventData Stack(Guid projectId, string name, string status, string? detail) =>
         new(projectId, Guid.NewGuid(), name, Guid.NewGuid(), status, Guid.NewGuid(), "Launch", detail, DateTimeOffset.UtcNow.AddMinutes(15));
 
