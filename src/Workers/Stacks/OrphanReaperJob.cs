@@ -26,25 +26,28 @@ internal sealed class OrphanReaperJob(PaddockDbContext db, IStackProviders provi
         // act on rows the other is changing: they take turns.
         await using var sweep = await StackLock.AcquireAsync(db.Database.GetConnectionString()!, SweepLock, ct);
 
-        // Every account's engine; two accounts on one engine list the same stacks once.
+        // Every account's engine; two accounts on one engine see the same stacks, which the first one handles.
+        var handled = new HashSet<Guid>();
         foreach (var (accountId, provider) in await providers.AllAsync(ct))
         {
             try
             {
-                await ReapAsync(provider, grace, ct);
+                await ReapAsync(provider, grace, handled, ct);
             }
             catch (ProviderException e)
             {
+                // What this engine's sweep recorded but did not save is dropped: the next sweep finds it again.
+                db.ChangeTracker.Clear();
                 // One engine that is down must not keep the others from being swept.
                 Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "Orphan sweep of provider account {Account} skipped: {Reason}", accountId, e.Message);
             }
         }
     }
 
-    private async Task ReapAsync(IStackProvider provider, TimeSpan grace, CancellationToken ct)
+    private async Task ReapAsync(IStackProvider provider, TimeSpan grace, HashSet<Guid> handled, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var onEngine = await provider.ListStacksAsync(ct);
+        var onEngine = (await provider.ListStacksAsync(ct)).Where(s => !handled.Contains(s.Id)).ToList();
         var ids = onEngine.Select(s => s.Id).ToList();
         var live = await db.Stacks.Where(s => ids.Contains(s.Id) && s.Status != StackStatus.Destroyed).Select(s => s.Id).ToListAsync(ct);
         var known = await (
@@ -75,5 +78,6 @@ internal sealed class OrphanReaperJob(PaddockDbContext db, IStackProviders provi
         }
 
         await db.SaveChangesAsync(ct);
+        handled.UnionWith(ids);
     }
 }
