@@ -54,7 +54,7 @@ internal sealed class Governance(PaddockWebFactory factory)
     }
 
     public static async Task<List<JsonElement>> PendingAsync(HttpClient client, Guid projectId) =>
-        (await client.GetFromJsonAsync<List<JsonElement>>($"/api/v1/projects/{projectId}/approvals"))!;
+        await client.GetAllItemsAsync<JsonElement>($"/api/v1/projects/{projectId}/approvals");
 
     public static async Task<JsonElement> RequestAsync(HttpClient client, Guid projectId, Guid requestId) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/approvals/{requestId}");
@@ -65,14 +65,16 @@ internal sealed class Governance(PaddockWebFactory factory)
     public static async Task<JsonElement> StackAsync(HttpClient client, Guid projectId, Guid stackId) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/stacks/{stackId}");
 
-    public static async Task<JsonElement> WaitForStackAsync(HttpClient client, Guid projectId, Guid stackId, string status)
+    /// <summary>Waits until the stack reads <paramref name="status"/> and, when given, its newest operation reads <paramref name="operationStatus"/>.</summary>
+    public static async Task<JsonElement> WaitForStackAsync(HttpClient client, Guid projectId, Guid stackId, string status, string? operationStatus = null)
     {
         var watch = Stopwatch.StartNew();
         JsonElement stack;
         do
         {
             stack = await StackAsync(client, projectId, stackId);
-            if (stack.GetProperty("status").GetString() == status)
+            if (stack.GetProperty("status").GetString() == status
+                && (operationStatus is null || stack.GetProperty("operations")[0].GetProperty("status").GetString() == operationStatus))
             {
                 return stack;
             }
@@ -81,7 +83,7 @@ internal sealed class Governance(PaddockWebFactory factory)
         }
         while (watch.Elapsed < TimeSpan.FromSeconds(90));
 
-        throw new ShouldAssertException($"Stack stayed {stack.GetProperty("status").GetString()} instead of {status}");
+        throw new ShouldAssertException($"Stack stayed {stack.GetProperty("status").GetString()} (operation {stack.GetProperty("operations")[0].GetProperty("status").GetString()}) instead of {status} {operationStatus}");
     }
 
     public static async Task DestroyAsync(HttpClient client, Guid projectId, Guid stackId)
