@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Launch benchmark through the API, as a user launches: POST /stacks on a running Paddock (Release, real job queue), then
 # GET the stack until it is Running (every BENCH_POLL_SECONDS, 0.1); against `docker-compose up -d` of the compose file Paddock exports for the same
-# blueprint version, on the same engine, alternating run by run. N busybox services in chains of three (s2 depends on
+# blueprint version, on the same engine, alternating run by run, after one warm-up run of each. N busybox services in chains of three (s2 depends on
 # s1, s3 on s2, s5 on s4...). Medians in ms.
 # Usage: bash bench/launch-api.sh [counts] [runs]   (default 3,10,30 and 5; starts private servers unless PADDOCK_TEST_POSTGRES/DOCKER are set)
 set -euo pipefail
@@ -40,20 +40,22 @@ for count in ${counts//,/ }; do
   mkdir -p "$work/compose-$count"
   api "$base/api/v1/projects/$project/blueprints/$blueprint/versions/1/compose" >"$work/compose-$count/docker-compose.yml"
   ours=() theirs=()
-  for run in $(seq 1 "$runs"); do
+  # Run 0 is a warm-up on both sides, not counted: Paddock's first launches pay for JIT compilation (a fresh server burns
+  # ~4 s of CPU on its first 10-service launch, ~0.8 s from the fourth on), which a long-running server pays once.
+  for run in $(seq 0 "$runs"); do
     for side in $([ $((run % 2)) -eq 1 ] && echo "paddock compose" || echo "compose paddock"); do
       if [ "$side" = paddock ]; then
         start=$(now_ms)
         stack=$(api -d "{\"blueprintId\":\"$blueprint\",\"environmentId\":\"$environment\",\"ttlHours\":1,\"name\":\"b$count-$run\"}" \
           "$base/api/v1/projects/$project/stacks" | sed 's/.*"stackId":"\([^"]*\)".*/\1/')
         wait_for "$stack" Running
-        ours+=($(($(now_ms) - start)))
+        [ "$run" -eq 0 ] || ours+=($(($(now_ms) - start)))
         api -o /dev/null -d '{"kind":"Destroy"}' "$base/api/v1/projects/$project/stacks/$stack/operations"
         wait_for "$stack" Destroyed
       else
         start=$(now_ms)
         DOCKER_HOST="$PADDOCK_TEST_DOCKER" docker-compose -f "$work/compose-$count/docker-compose.yml" -p "bench${count}c$run" up -d >/dev/null 2>&1
-        theirs+=($(($(now_ms) - start)))
+        [ "$run" -eq 0 ] || theirs+=($(($(now_ms) - start)))
         DOCKER_HOST="$PADDOCK_TEST_DOCKER" docker-compose -f "$work/compose-$count/docker-compose.yml" -p "bench${count}c$run" down -v -t 0 >/dev/null 2>&1
       fi
     done
