@@ -27,7 +27,7 @@ public static class ListAuditEvents
 
             if (query.PageSize is < 1 or > MaxPageSize)
             {
-                return ValidationError.For("pageSize", $"Page size must be between 1 and {MaxPageSize}.");
+                return ValidationError.For("limit", $"limit must be between 1 and {MaxPageSize}.");
             }
 
             var events = ctx.Db.AuditEvents.AsNoTracking();

@@ -18,6 +18,9 @@ public sealed record ForbiddenError(string Message) : Error(Message)
 
 public sealed record ConflictError(string Message) : Error(Message);
 
+/// <summary>A part Paddock depends on (a stack's engine) did not answer; worth retrying later.</summary>
+public sealed record UnavailableError(string Message) : Error(Message);
+
 /// <summary>The client's copy is stale (ETag / If-Match or optimistic concurrency).</summary>
 public sealed record PreconditionFailedError(string Message) : Error(Message);
 

@@ -1,6 +1,7 @@
 using Paddock.Core.Approvals;
 using Paddock.Core.Identity;
 using Paddock.Core.Stacks;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -12,6 +13,9 @@ internal static class ApprovalEndpoints
     {
         var approvals = app.MapGroup("/api/v1/projects/{projectId:guid}/approvals").WithTags("Approvals");
         approvals.MapGet("/", ListAsync).RequirePermission(Permission.StacksRead);
+        // The inbox across projects: the handler keeps the requests of projects the caller can read.
+        app.MapGet("/api/v1/approvals", (string? status, string? environment, OperationKind? kind, [AsParameters] ListQuery page, ListApprovals.Handler handler,
+            CancellationToken ct) => ListAsync(null, status, environment, kind, page, handler, ct)).WithTags("Approvals").RequireAuthorization();
         approvals.MapGet("/{requestId:guid}", GetAsync).RequirePermission(Permission.StacksRead);
         // Who may decide depends on the request (a policy may name members beyond their role): the handler asks the access
         // control with the request in hand (approvals.decide, or named and the token's approve scope).
@@ -28,8 +32,19 @@ internal static class ApprovalEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(Guid projectId, string? status, ListApprovals.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId, PendingOnly: !string.Equals(status, "all", StringComparison.OrdinalIgnoreCase)), ct)).ToHttpResult();
+    /// <summary>Pending requests unless <c>status=all</c>; filters by environment and operation kind.</summary>
+    private static async Task<IResult> ListAsync(Guid? projectId, string? status, string? environment, OperationKind? kind, [AsParameters] ListQuery page,
+        ListApprovals.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId, PendingOnly: !string.Equals(status, "all", StringComparison.OrdinalIgnoreCase)), ct))
+            .Map(requests => (IReadOnlyList<ApprovalSummary>)[.. requests.Where(r =>
+                (environment is null || string.Equals(r.Environment, environment, StringComparison.OrdinalIgnoreCase)) && (kind is null || r.Kind == kind))])
+            .ToPage(page, r => r.Id.ToString(), "-createdAt", new Dictionary<string, Func<ApprovalSummary, string>>
+            {
+                ["createdAt"] = r => Paging.Date(r.CreatedAt),
+                ["deadline"] = r => r.Deadline is { } at ? Paging.Date(at) : "~",
+                ["stack"] = r => r.Stack,
+                ["status"] = r => r.Status.ToString(),
+            });
 
     private static async Task<IResult> GetAsync(Guid projectId, Guid requestId, GetApproval.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, requestId), ct)).ToHttpResult();
@@ -38,8 +53,9 @@ internal static class ApprovalEndpoints
         CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, requestId, approve, request.Reason, request.PlanHash, "api"), ct)).ToHttpResult();
 
-    private static async Task<IResult> ListPoliciesAsync(Guid projectId, ApprovalPolicies.ListHandler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ListPoliciesAsync(Guid projectId, [AsParameters] ListQuery page, ApprovalPolicies.ListHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct)).ToPage(page, p => p.Id.ToString(), "name",
+            new Dictionary<string, Func<PolicyDto, string>> { ["name"] = p => p.Name, ["environment"] = p => p.Environment ?? "" });
 
     private static async Task<IResult> CreatePolicyAsync(Guid projectId, PolicyRequest request, ApprovalPolicies.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, null, request.ToSettings()), ct)).ToCreatedResult(p => $"/api/v1/projects/{projectId}/approval-policies/{p.Id}");

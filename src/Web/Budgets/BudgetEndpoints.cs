@@ -1,6 +1,7 @@
 using Paddock.Core.Budgets;
 using Paddock.Core.Costs;
 using Paddock.Core.Identity;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -19,6 +20,10 @@ internal static class BudgetEndpoints
         var costs = app.MapGroup("/api/v1/projects/{projectId:guid}").WithTags("Costs");
         costs.MapGet("/costs", CostsAsync).RequirePermission(Permission.StacksRead);
         costs.MapGet("/costs.csv", CostsCsvAsync).RequirePermission(Permission.StacksRead);
+        // Every project the caller can read, as on the Costs page: the handler keeps only those.
+        var all = app.MapGroup("/api/v1").WithTags("Costs").RequireAuthorization();
+        all.MapGet("/costs", (GetCosts.Handler handler, CancellationToken ct) => CostsAsync(null, handler, ct));
+        all.MapGet("/costs.csv", (GetCosts.Handler handler, CancellationToken ct) => CostsCsvAsync(null, handler, ct));
 
         var cards = app.MapGroup("/api/v1/rate-cards").WithTags("Costs");
         cards.MapGet("/", ListCardsAsync).RequirePermission(Permission.ProvidersManage);
@@ -26,8 +31,13 @@ internal static class BudgetEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(Guid projectId, ProjectBudgets.ListHandler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ListAsync(Guid projectId, [AsParameters] ListQuery page, ProjectBudgets.ListHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct)).ToPage(page, b => b.Id.ToString(), "scope", new Dictionary<string, Func<BudgetDto, string>>
+        {
+            ["scope"] = b => b.Scope,
+            // Percent used with two decimals, zero-padded: ordinal order is numeric order.
+            ["usedPercent"] = b => Paging.Number((long)Math.Round(b.UsedPercent * 100)),
+        });
 
     private static async Task<IResult> CreateAsync(Guid projectId, BudgetRequest request, ProjectBudgets.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, null, request.ToSettings()), ct)).ToCreatedResult(b => $"/api/v1/projects/{projectId}/budgets/{b.Id}");
@@ -38,10 +48,10 @@ internal static class BudgetEndpoints
     private static async Task<IResult> DeleteAsync(Guid projectId, Guid budgetId, ProjectBudgets.DeleteHandler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, budgetId), ct)).ToNoContentResult();
 
-    private static async Task<IResult> CostsAsync(Guid projectId, GetCosts.Handler handler, CancellationToken ct) =>
+    private static async Task<IResult> CostsAsync(Guid? projectId, GetCosts.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
 
-    private static async Task<IResult> CostsCsvAsync(Guid projectId, GetCosts.Handler handler, CancellationToken ct)
+    private static async Task<IResult> CostsCsvAsync(Guid? projectId, GetCosts.Handler handler, CancellationToken ct)
     {
         var report = await handler.HandleAsync(new(projectId), ct);
         return report.IsSuccess
@@ -49,8 +59,9 @@ internal static class BudgetEndpoints
             : report.Error!.ToProblem();
     }
 
-    private static async Task<IResult> ListCardsAsync(ListRateCards.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(), ct)).ToHttpResult();
+    private static async Task<IResult> ListCardsAsync([AsParameters] ListQuery page, ListRateCards.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(), ct)).ToPage(page, c => c.Id?.ToString() ?? "built-in:" + c.Name, "name",
+            new Dictionary<string, Func<RateCardDto, string>> { ["name"] = c => c.Name });
 
     private static async Task<IResult> SaveCardAsync(RateCardRequest request, SaveRateCard.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(request.ToSettings()), ct)).ToHttpResult();

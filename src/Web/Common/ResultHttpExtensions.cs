@@ -28,6 +28,7 @@ internal static class ResultHttpExtensions
         ForbiddenError => Problem(StatusCodes.Status403Forbidden, "Forbidden.", error.Message),
         ConflictError => Problem(StatusCodes.Status409Conflict, "Conflict.", error.Message),
         PreconditionFailedError => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed.", error.Message),
+        UnavailableError => Problem(StatusCodes.Status503ServiceUnavailable, "Unavailable.", error.Message),
         _ => Problem(StatusCodes.Status400BadRequest, "The request failed.", error.Message),
     };
 

@@ -1,6 +1,7 @@
 using Paddock.Core.Common;
 using Paddock.Core.Identity;
 using Paddock.Core.Notifications;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -44,8 +45,14 @@ internal static class NotificationEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListChannelsAsync(Guid projectId, ListChannels.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ListChannelsAsync(Guid projectId, ChannelKind? kind, [AsParameters] ListQuery page, ListChannels.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct)).Map(channels => (IReadOnlyList<ChannelDto>)[.. channels.Where(c => kind is null || c.Kind == kind)])
+            .ToPage(page, c => c.Id.ToString(), "name", new Dictionary<string, Func<ChannelDto, string>>
+            {
+                ["name"] = c => c.Name,
+                ["kind"] = c => c.Kind.ToString(),
+                ["createdAt"] = c => Paging.Date(c.CreatedAt),
+            });
 
     private static async Task<IResult> GetChannelAsync(Guid projectId, Guid channelId, GetChannel.Handler handler, HttpContext http, CancellationToken ct)
     {
@@ -98,8 +105,9 @@ internal static class NotificationEndpoints
     private static async Task<IResult> SetRulesAsync(Guid projectId, RulesRequest request, SetRules.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, request.Rules?.Select(r => new RuleDto(r.EventType ?? "", r.ChannelId ?? Guid.Empty)).ToList()), ct)).ToHttpResult();
 
-    private static async Task<IResult> ListTemplatesAsync(Guid projectId, ListTemplates.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ListTemplatesAsync(Guid projectId, [AsParameters] ListQuery page, ListTemplates.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct)).ToPage(page, t => t.EventType, "eventType",
+            new Dictionary<string, Func<TemplateDto, string>> { ["eventType"] = t => t.EventType });
 
     private static async Task<IResult> SaveTemplateAsync(Guid projectId, string eventType, TemplateRequest request, SaveTemplate.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, eventType, request.Subject, request.Body), ct)).ToHttpResult();
@@ -110,8 +118,12 @@ internal static class NotificationEndpoints
     private static async Task<IResult> PreviewAsync(Guid projectId, PreviewRequest request, PreviewTemplate.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, request.EventType, request.Subject, request.Body), ct)).ToHttpResult();
 
-    private static async Task<IResult> ListWebhooksAsync(Guid projectId, ListWebhooks.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ListWebhooksAsync(Guid projectId, [AsParameters] ListQuery page, ListWebhooks.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct)).ToPage(page, w => w.Id.ToString(), "createdAt", new Dictionary<string, Func<WebhookDto, string>>
+        {
+            ["createdAt"] = w => Paging.Date(w.CreatedAt),
+            ["url"] = w => w.Url,
+        });
 
     private static async Task<IResult> CreateWebhookAsync(Guid projectId, WebhookRequest request, CreateWebhook.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, request.ToSettings(), request.Secret), ct))

@@ -1,6 +1,7 @@
 using Paddock.Core.Common;
 using Paddock.Core.Identity;
 using Paddock.Core.Providers;
+using Paddock.Web.Api;
 using Paddock.Web.Common;
 using Paddock.Web.Identity;
 
@@ -22,11 +23,18 @@ internal static class ProviderAccountEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(ListProviderAccounts.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(), ct)).ToHttpResult();
+    private static async Task<IResult> ListAsync(ProviderKind? kind, [AsParameters] ListQuery page, ListProviderAccounts.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(), ct)).Map(accounts => (IReadOnlyList<ProviderAccountDto>)[.. accounts.Where(a => kind is null || a.Kind == kind)])
+            .ToPage(page, a => a.Id.ToString(), "name", new Dictionary<string, Func<ProviderAccountDto, string>>
+            {
+                ["name"] = a => a.Name,
+                ["kind"] = a => a.Kind.ToString(),
+                ["createdAt"] = a => Paging.Date(a.CreatedAt),
+            });
 
-    private static async Task<IResult> ChoicesAsync(Guid projectId, ListProviderAccountChoices.Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new(projectId), ct)).ToHttpResult();
+    private static async Task<IResult> ChoicesAsync(Guid projectId, [AsParameters] ListQuery page, ListProviderAccountChoices.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new(projectId), ct)).ToPage(page, a => a.Id.ToString(), "name",
+            new Dictionary<string, Func<ProviderAccountChoice, string>> { ["name"] = a => a.Name });
 
     private static async Task<IResult> CreateAsync(ProviderAccountRequest request, CreateProviderAccount.Handler handler, CancellationToken ct)
     {

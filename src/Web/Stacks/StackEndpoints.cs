@@ -19,6 +19,9 @@ internal static class StackEndpoints
         group.MapPost("/{stackId:guid}/operations", RequestAsync).RequirePermission(Permission.StacksRead).WithIdempotency();
         group.MapPost("/{stackId:guid}/operations/plan", PreviewAsync).RequirePermission(Permission.StacksRead);
         group.MapPost("/{stackId:guid}/extend", ExtendAsync).RequirePermission(Permission.StacksRead);
+        group.MapGet("/{stackId:guid}/containers", ContainersAsync).RequirePermission(Permission.StacksRead);
+        group.MapGet("/{stackId:guid}/containers/{container}/logs", LogsAsync).RequirePermission(Permission.StacksRead)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return group;
     }
 
@@ -35,6 +38,29 @@ internal static class StackEndpoints
                 ["expiresAt"] = s => s.ExpiresAt is { } at ? Paging.Date(at) : "~",
                 ["status"] = s => s.Status.ToString(),
             });
+
+    private static async Task<IResult> ContainersAsync(Guid projectId, Guid stackId, StackContainers.Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(new StackContainers.Query(projectId, stackId), ct)).ToHttpResult();
+
+    /// <summary>Plain text, a line per log line; <c>follow=true</c> keeps the response open and streams new lines as they come.</summary>
+    private static async Task<IResult> LogsAsync(Guid projectId, Guid stackId, string container, bool? follow, int? tail, StackContainers.Handler handler,
+        CancellationToken ct)
+    {
+        var lines = await handler.HandleAsync(new StackContainers.LogsQuery(projectId, stackId, container, follow ?? false, tail), ct);
+        if (!lines.IsSuccess)
+        {
+            return lines.Error!.ToProblem();
+        }
+
+        return TypedResults.Stream(async body =>
+        {
+            await foreach (var line in lines.Value.WithCancellation(ct))
+            {
+                await body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(line + "\n"), ct);
+                await body.FlushAsync(ct);
+            }
+        }, "text/plain; charset=utf-8");
+    }
 
     private static async Task<IResult> PreviewLaunchAsync(Guid projectId, LaunchRequest request, LaunchStack.Handler handler, CancellationToken ct) =>
         (await handler.PreviewAsync(request.ToCommand(projectId), ct)).ToHttpResult();

@@ -87,6 +87,61 @@ public sealed class PagingTests(PaddockWebFactory factory)
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/projects")]
+    [InlineData("/api/v1/users")]
+    [InlineData("/api/v1/me/tokens")]
+    [InlineData("/api/v1/provider-accounts")]
+    [InlineData("/api/v1/rate-cards")]
+    [InlineData("/api/v1/audit-events")]
+    [InlineData("/api/v1/projects/{project}/members")]
+    [InlineData("/api/v1/projects/{project}/environments")]
+    [InlineData("/api/v1/projects/{project}/blueprints")]
+    [InlineData("/api/v1/projects/{project}/stacks")]
+    [InlineData("/api/v1/projects/{project}/approvals")]
+    [InlineData("/api/v1/projects/{project}/approval-policies")]
+    [InlineData("/api/v1/projects/{project}/budgets")]
+    [InlineData("/api/v1/projects/{project}/service-accounts")]
+    [InlineData("/api/v1/projects/{project}/provider-accounts")]
+    [InlineData("/api/v1/projects/{project}/notification-channels")]
+    [InlineData("/api/v1/projects/{project}/notification-templates")]
+    [InlineData("/api/v1/projects/{project}/webhooks")]
+    [InlineData("/api/v1/projects/{project}/deliveries")]
+    [InlineData("/api/v1/projects/{project}/audit-events")]
+    public async Task Every_list_answers_with_a_page_and_caps_its_size(string template)
+    {
+        var (admin, projectId) = await ArrangeAsync("lists");
+        var url = template.Replace("{project}", projectId.ToString(), StringComparison.Ordinal);
+
+        var page = await admin.GetAsync($"{url}?limit=1");
+        page.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await page.Content.ReadAsStringAsync());
+        var body = await page.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        body.GetProperty("items").GetArrayLength().ShouldBeLessThanOrEqualTo(1);
+        body.TryGetProperty("nextCursor", out _).ShouldBeTrue();
+        await (await admin.GetAsync($"{url}?limit=201")).ShouldBeFieldErrorAsync("limit", "between 1 and 200");
+    }
+
+    [Fact]
+    public async Task Templates_page_through_every_event_type_once()
+    {
+        var (admin, projectId) = await ArrangeAsync("templates");
+        var url = $"/api/v1/projects/{projectId}/notification-templates";
+        var all = await admin.GetAllItemsAsync<TemplateBody>(url);
+        var walked = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = (await admin.GetFromJsonAsync<ApiPage<TemplateBody>>($"{url}?limit=3" + (cursor is null ? "" : $"&cursor={cursor}")))!;
+            walked.AddRange(page.Items.Select(t => t.EventType));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        all.Count.ShouldBeGreaterThan(3, "the catalogue has more event types than one page of three");
+        walked.ShouldBe([.. all.Select(t => t.EventType).Order(StringComparer.Ordinal)]);
+        (await admin.GetItemsAsync<TemplateBody>($"{url}?sort=-eventType&limit=1")).Single().EventType.ShouldBe(walked[^1]);
+    }
+
     private async Task<(HttpClient Admin, Guid ProjectId)> ArrangeAsync(string name)
     {
         var admin = await factory.SignInAsAdminAsync();
@@ -96,4 +151,6 @@ public sealed class PagingTests(PaddockWebFactory factory)
     private sealed record EnvironmentBody(Guid Id, string Name);
 
     private sealed record MemberBody(Guid UserId, string Role);
+
+    private sealed record TemplateBody(string EventType);
 }

@@ -72,7 +72,7 @@ public sealed class AuditApiTests(PaddockWebFactory factory)
 
         var response = await admin.GetAsync("/api/v1/audit-events?limit=1000");
 
-        await response.ShouldBeFieldErrorAsync("pageSize", "between 1 and 200");
+        await response.ShouldBeFieldErrorAsync("limit", "between 1 and 200");
     }
 
     private sealed record PageBody(List<EventBody> Items, Guid? NextCursor);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Paddock.Core.Identity;
 using Paddock.Data;
 using Paddock.Testing;
 
@@ -62,7 +63,7 @@ public sealed class BudgetApiTests : IAsyncLifetime
             (await db.Stacks.CountAsync(s => s.ProjectId == a.ProjectId)).ShouldBe(6, "a refused launch leaves no stack behind");
         }
 
-        var budget = (await a.Admin.GetFromJsonAsync<List<JsonElement>>($"/api/v1/projects/{a.ProjectId}/budgets"))!.ShouldHaveSingleItem();
+        var budget = (await a.Admin.GetItemsAsync<JsonElement>($"/api/v1/projects/{a.ProjectId}/budgets")).ShouldHaveSingleItem();
         budget.GetProperty("reserved").GetDecimal().ShouldBe(each * 6);
         budget.GetProperty("usedPercent").GetDecimal().ShouldBe(120m);
         (await _governance.EventsAsync(a.ProjectId, "budget.threshold_crossed")).Select(e => e.GetProperty("percent").GetInt32()).ShouldBe([50, 80, 100]);
@@ -104,8 +105,8 @@ public sealed class BudgetApiTests : IAsyncLifetime
         environment.StatusCode.ShouldBe(HttpStatusCode.Created, await environment.Content.ReadAsStringAsync());
         var pricedId = (await environment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // Ten times the prices of the card that prices everything else, for this account only.
-        var cards = await a.Admin.GetFromJsonAsync<JsonElement>("/api/v1/rate-cards");
-        var general = cards.EnumerateArray().First(c => c.GetProperty("providerAccountId").ValueKind == JsonValueKind.Null);
+        var cards = await a.Admin.GetAllItemsAsync<JsonElement>("/api/v1/rate-cards");
+        var general = cards.First(c => c.GetProperty("providerAccountId").ValueKind == JsonValueKind.Null);
         (await a.Admin.PutAsJsonAsync("/api/v1/rate-cards", new
         {
             providerAccountId = accountId,
@@ -168,6 +169,14 @@ public sealed class BudgetApiTests : IAsyncLifetime
         var csv = await a.Admin.GetStringAsync($"/api/v1/projects/{a.ProjectId}/costs.csv");
         csv.Split("\r\n")[0].ShouldBe("month,project,environment,stack,owner,hourly_rate,spent,forecast,currency");
         csv.ShouldContain(row.GetProperty("stack").GetString()!);
+
+        // The all-projects report (the Costs page) has the row for the admin, and nothing of this project for a member of another.
+        var everything = await a.Admin.GetFromJsonAsync<JsonElement>("/api/v1/costs");
+        everything.GetProperty("rows").EnumerateArray().ShouldContain(r => r.GetProperty("stackId").GetGuid() == stackId);
+        (await a.Admin.GetStringAsync("/api/v1/costs.csv")).ShouldContain(row.GetProperty("stack").GetString()!);
+        var elsewhere = await _factory.CreateMemberAsync(a.Admin, await PaddockWebFactory.CreateProjectAsync(a.Admin, PaddockWebFactory.UniqueName("other")), ProjectRole.Developer);
+        (await elsewhere.Client.GetFromJsonAsync<JsonElement>("/api/v1/costs")).GetProperty("rows").EnumerateArray()
+            .ShouldNotContain(r => r.GetProperty("projectId").GetGuid() == a.ProjectId);
 
         await Governance.DestroyAsync(a.Admin, a.ProjectId, stackId);
     }

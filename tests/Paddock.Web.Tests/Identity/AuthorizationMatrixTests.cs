@@ -25,6 +25,8 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
     [
         "GET /api/v1/projects/", "POST /api/v1/me/password",
         "GET /api/v1/me/tokens/", "POST /api/v1/me/tokens/", "DELETE /api/v1/me/tokens/{tokenId:guid}",
+        // Across projects: the handler keeps what the caller may read in each project.
+        "GET /api/v1/approvals", "GET /api/v1/costs", "GET /api/v1/costs.csv",
     ];
 
     public static TheoryData<string> Callers => new([Owner, NonMember, .. Enum.GetNames<ProjectRole>()]);
@@ -206,6 +208,7 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
             "channelId" or "webhookId" or "deliveryId" => Guid.NewGuid().ToString(),
             "requestId" or "policyId" or "budgetId" => Guid.NewGuid().ToString(),
             "eventType" => "stack.launched",
+            "container" => "web-1",
             "number" => "1",
             var other => throw new InvalidOperationException($"The matrix does not know the route value '{other}' of {endpoint}; teach it."),
         });

@@ -163,11 +163,11 @@ public sealed class NotificationApiTests(NotificationsFactory factory)
         rendered.Html.ShouldContain("<p>Because: Service &#39;api&#39; did not become healthy.</p>");
 
         (await admin.PutAsJsonAsync($"{api}/stack.failed", new { subject = "FAILED {{stackName}}", body = "{{detail}}" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var templates = await admin.GetFromJsonAsync<List<TemplateBody>>(api);
+        var templates = await admin.GetAllItemsAsync<TemplateBody>(api);
         templates!.Single(t => t.EventType == "stack.failed").ShouldBe(new TemplateBody("stack.failed", "FAILED {{stackName}}", "{{detail}}", true));
         templates!.Single(t => t.EventType == "stack.launched").IsCustom.ShouldBeFalse();
         (await admin.DeleteAsync($"{api}/stack.failed")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await admin.GetFromJsonAsync<List<TemplateBody>>(api))!.Single(t => t.EventType == "stack.failed").IsCustom.ShouldBeFalse();
+        (await admin.GetAllItemsAsync<TemplateBody>(api)).Single(t => t.EventType == "stack.failed").IsCustom.ShouldBeFalse();
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class ProviderAccountTests(PaddockWebFactory factory, TlsDockerEng
     {
         var admin = await factory.SignInAsAdminAsync();
 
-        var accounts = (await admin.GetFromJsonAsync<List<AccountBody>>(Url))!;
+        var accounts = await admin.GetAllItemsAsync<AccountBody>(Url);
         var local = accounts.Where(a => a.IsDefault).ShouldHaveSingleItem();
         local.Endpoint.ShouldBe(Environment.GetEnvironmentVariable("PADDOCK_TEST_DOCKER"));
         local.FromConfiguration.ShouldBeTrue();
@@ -44,7 +44,7 @@ public sealed class ProviderAccountTests(PaddockWebFactory factory, TlsDockerEng
         (await admin.DeleteAsync(new Uri($"{Url}/{local.Id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var moved = await admin.PutAsJsonAsync($"{Url}/{local.Id}", new { name = "local", kind = "Docker", endpoint = "tcp://127.0.0.1:2375", isDefault = true });
         await moved.ShouldBeFieldErrorAsync("endpoint", "Docker:Host");
-        var choices = (await admin.GetFromJsonAsync<List<ChoiceBody>>($"/api/v1/projects/{projectId}/provider-accounts"))!;
+        var choices = await admin.GetAllItemsAsync<ChoiceBody>($"/api/v1/projects/{projectId}/provider-accounts");
         choices.ShouldContain(c => c.Id == local.Id && c.IsDefault);
         environmentId.ShouldNotBe(Guid.Empty);
     }
@@ -64,7 +64,7 @@ public sealed class ProviderAccountTests(PaddockWebFactory factory, TlsDockerEng
             .ShouldBeFieldErrorAsync("tls.caCertificate", "PEM");
         await (await admin.PostAsJsonAsync(Url, new { name, kind = "Ec2", endpoint = "tcp://127.0.0.1:2376" })).ShouldBeFieldErrorAsync("kind", "Docker");
 
-        (await admin.GetFromJsonAsync<List<AccountBody>>(Url))!.ShouldNotContain(a => a.Name == name);
+        (await admin.GetAllItemsAsync<AccountBody>(Url)).ShouldNotContain(a => a.Name == name);
         var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("badenv"));
         var environment = await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/environments", new { name = "dev", providerAccountId = Guid.NewGuid() });
         await environment.ShouldBeFieldErrorAsync("providerAccountId", "does not exist");

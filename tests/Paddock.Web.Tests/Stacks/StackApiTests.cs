@@ -163,6 +163,62 @@ public sealed class StackApiTests(PaddockWebFactory factory)
     }
 
     [Fact]
+    public async Task The_api_lists_a_stacks_containers_with_health_and_serves_a_containers_log_tailed_or_followed()
+    {
+        const string chatty = """
+            apiVersion: paddock/v1
+            kind: Blueprint
+            variables:
+              token: { type: secret, required: true }
+            services:
+              talker:
+                image: paddock/busybox:latest
+                command: [sh, -c, "echo first; echo second; while true; do echo tick; sleep 0.2; done"]
+              db:
+                image: paddock/busybox:latest
+                command: [sleep, "3600"]
+                healthcheck: { command: ["true"], interval: 1s, timeout: 10s, retries: 10 }
+            """;
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("logs", chatty);
+        var launch = await LaunchAsync(admin, projectId, environmentId, blueprintId);
+        await WaitForAsync(admin, projectId, launch.StackId, "Running");
+        var url = StackUrl(projectId, launch.StackId);
+
+        var containers = (await admin.GetFromJsonAsync<List<ContainerBody>>($"{url}/containers"))!;
+        containers.Select(c => c.Name).ShouldBe(["db-1", "talker-1"]);
+        containers.ShouldAllBe(c => c.State == "Running");
+        containers.Single(c => c.Name == "db-1").Health.ShouldBeOneOf("Starting", "Healthy");
+        containers.Single(c => c.Name == "talker-1").Service.ShouldBe("talker");
+
+        var whole = await admin.GetStringAsync($"{url}/containers/talker-1/logs");
+        whole.Split('\n')[..2].ShouldBe(["first", "second"]);
+        (await admin.GetStringAsync($"{url}/containers/talker-1/logs?tail=1")).Trim().ShouldBe("tick");
+
+        // Following keeps the response open: new lines keep arriving after the ones already written.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        using (var followed = await admin.GetAsync($"{url}/containers/talker-1/logs?follow=true&tail=1", HttpCompletionOption.ResponseHeadersRead, timeout.Token))
+        {
+            followed.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+            using var reader = new StreamReader(await followed.Content.ReadAsStreamAsync(timeout.Token));
+            var lines = new List<string>();
+            while (lines.Count < 4 && await reader.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+            }
+
+            lines.ShouldBe(["tick", "tick", "tick", "tick"]);
+        }
+
+        await (await admin.GetAsync($"{url}/containers/talker-1/logs?tail=0")).ShouldBeFieldErrorAsync("tail", "between 1 and 10000");
+        (await admin.GetAsync($"{url}/containers/nobody-1/logs")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var outsider = await factory.CreateMemberAsync(admin, await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("outside")), ProjectRole.Viewer);
+        (await outsider.Client.GetAsync($"{url}/containers")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+        (await outsider.Client.GetAsync($"{url}/containers/talker-1/logs")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+        await DestroyAsync(admin, projectId, launch.StackId);
+        (await admin.GetFromJsonAsync<List<ContainerBody>>($"{url}/containers"))!.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_container_removed_by_hand_is_reported_as_drift_and_healed_by_a_reapply()
     {
         var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("drift");
@@ -253,6 +309,8 @@ public sealed class StackApiTests(PaddockWebFactory factory)
 
         throw new ShouldAssertException($"{failure(stack)}: {stack.Operations.FirstOrDefault()?.Error}");
     }
+
+    private sealed record ContainerBody(string Name, string? Service, string State, string Health);
 
     private static string StackUrl(Guid projectId, Guid stackId) => $"/api/v1/projects/{projectId}/stacks/{stackId}";
 
