@@ -10,10 +10,11 @@ namespace Paddock.Web.Live;
 /// <summary>
 /// Live updates for browsers and integrations at <c>/hubs/live</c> (cookie, or a bearer token in the header or the
 /// <c>access_token</c> query value). A connection joins a project's or a stack's group only when
-/// <see cref="IAccessControl"/> lets its user read the project's stacks; messages arrive as method <c>live</c>.
+/// <see cref="IAccessControl"/> lets its user read the project's stacks, and <see cref="LiveAccessCheck"/> checks again
+/// while it stays; messages arrive as method <c>live</c>.
 /// </summary>
 [Authorize]
-internal sealed class LiveHub(CurrentUser currentUser, IAccessControl access, IPaddockDbContext db) : Hub
+internal sealed class LiveHub(CurrentUser currentUser, IAccessControl access, IPaddockDbContext db, LiveConnections connections) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -23,6 +24,7 @@ internal sealed class LiveHub(CurrentUser currentUser, IAccessControl access, IP
     {
         await DemandAsync(projectId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Project(projectId), Context.ConnectionAborted);
+        connections.Joined(Context, projectId, LiveGroups.Project(projectId));
     }
 
     public async Task JoinStack(Guid projectId, Guid stackId)
@@ -34,11 +36,24 @@ internal sealed class LiveHub(CurrentUser currentUser, IAccessControl access, IP
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Stack(stackId), Context.ConnectionAborted);
+        connections.Joined(Context, projectId, LiveGroups.Stack(stackId));
     }
 
-    public Task LeaveProject(Guid projectId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Project(projectId));
+    public Task LeaveProject(Guid projectId) => LeaveAsync(LiveGroups.Project(projectId));
 
-    public Task LeaveStack(Guid stackId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Stack(stackId));
+    public Task LeaveStack(Guid stackId) => LeaveAsync(LiveGroups.Stack(stackId));
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private Task LeaveAsync(string group)
+    {
+        connections.Left(Context.ConnectionId, group);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
 
     private async Task DemandAsync(Guid projectId)
     {

@@ -14,6 +14,8 @@ internal static class LiveRegistration
         services.AddSingleton<LiveUpdates>();
         services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LiveUpdates>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
+        services.AddSingleton<LiveConnections>();
+        services.AddHostedService<LiveAccessCheck>();
         return services;
     }
 

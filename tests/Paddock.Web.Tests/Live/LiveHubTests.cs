@@ -6,8 +6,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Paddock.Core.Identity;
 using Paddock.Testing;
+using Paddock.Web.Live;
 
 namespace Paddock.Web.Tests.Live;
 
@@ -120,6 +122,44 @@ public sealed class LiveHubTests(PaddockWebFactory factory)
         message.GetProperty("data").GetProperty("reason").GetString().ShouldBe("launch to production");
         await Task.Delay(500);
         watcher.Messages.Count(m => m.GetProperty("kind").GetString() == "approval.requested").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_removed_member_leaves_the_project_groups_and_a_revoked_token_is_disconnected()
+    {
+        var (admin, projectId, _, _) = await ArrangeAsync("live-revoke");
+        var removed = await factory.CreateMemberAsync(admin, projectId, ProjectRole.Operator);
+        var revoked = await factory.CreateMemberAsync(admin, projectId, ProjectRole.Viewer);
+        var (_, removedSecret) = await PaddockWebFactory.CreateTokenAsync(removed.Client, "read");
+        var (revokedId, revokedSecret) = await PaddockWebFactory.CreateTokenAsync(revoked.Client, "read");
+        var (_, adminSecret) = await PaddockWebFactory.CreateTokenAsync(admin, "read");
+        await using var exMember = await ConnectAsync(removedSecret);
+        await using var exToken = await ConnectAsync(revokedSecret);
+        await using var stays = await ConnectAsync(adminSecret);
+        var closed = new TaskCompletionSource();
+        exToken.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        foreach (var watcher in new[] { exMember, exToken, stays })
+        {
+            await watcher.Connection.InvokeAsync("JoinProject", projectId);
+        }
+
+        (await admin.DeleteAsync($"/api/v1/projects/{projectId}/members/{removed.Id}")).EnsureSuccessStatusCode();
+        (await revoked.Client.DeleteAsync($"/api/v1/me/tokens/{revokedId}")).EnsureSuccessStatusCode();
+        // The periodic re-check (Paddock:Live:RecheckSeconds), run now rather than waited for.
+        await factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LiveAccessCheck>().Single().CheckAsync(CancellationToken.None);
+
+        var notice = await exMember.WaitForAsync(m => m.GetProperty("kind").GetString() == "access.revoked");
+        notice.GetProperty("projectId").GetGuid().ShouldBe(projectId);
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var otherNode = new Paddock.Data.Events.LiveChannel(factory.ConnectionString, Microsoft.Extensions.Logging.Abstractions.NullLogger<Paddock.Data.Events.LiveChannel>.Instance);
+        otherNode.Post(new Paddock.Data.Events.LiveEnvelope(projectId, null, null, "approval.requested", null, JsonSerializer.SerializeToElement(new { reason = "after" })));
+        await stays.WaitForAsync(m => m.GetProperty("kind").GetString() == "approval.requested");
+        await Task.Delay(500);
+        exMember.Messages.ShouldNotContain(m => m.GetProperty("kind").GetString() == "approval.requested");
     }
 
     private static bool IsStatus(JsonElement message, Guid stackId, string status) =>
