@@ -28,7 +28,12 @@ done
 for i in $(seq 1 10); do
   api -o /dev/null -d "{\"blueprintId\":\"$blueprint\",\"environmentId\":\"$environment\",\"ttlHours\":1,\"name\":\"stack-$i\"}" "$base/api/v1/projects/$project/stacks"
 done
-sleep 5
+# Measure only once the launches are done: the engine starting containers competes for the same cores.
+for _ in $(seq 1 120); do
+  [ "$(api "$base/api/v1/projects/$project/stacks?status=Running" | grep -o '"id":"' | wc -l)" -ge 10 ] && break
+  sleep 1
+done
+sleep 2
 
 paths=(
   "/api/v1/projects"

@@ -56,6 +56,21 @@ public sealed class BlueprintApiTests(PaddockWebFactory factory)
     }
 
     [Fact]
+    public async Task The_list_counts_the_services_of_each_blueprints_latest_version()
+    {
+        var (admin, projectId) = await NewProjectAsync();
+        const string one = "apiVersion: paddock/v1\nkind: Blueprint\nservices:\n  a:\n    image: paddock/busybox:latest\n";
+        const string two = one + "  b:\n    image: paddock/busybox:latest\n";
+        var created = await CreateAsync(admin, projectId, "counted", two);
+        await CreateAsync(admin, projectId, "single", one);
+        (await admin.GetItemsAsync<Counted>($"/api/v1/projects/{projectId}/blueprints")).Select(b => (b.Name, b.ServiceCount)).ShouldBe([("counted", 2), ("single", 1)]);
+
+        (await admin.PostAsJsonAsync(VersionsUrl(projectId, created.BlueprintId), new { yaml = one, message = "drop b", baseVersion = 1 })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await admin.GetItemsAsync<Counted>($"/api/v1/projects/{projectId}/blueprints")).Select(b => (b.Name, b.ServiceCount)).ShouldBe([("counted", 1), ("single", 1)]);
+    }
+
+    [Fact]
     public async Task Invalid_blueprint_is_refused_with_the_path_and_line_of_each_error()
     {
         var (admin, projectId) = await NewProjectAsync();
@@ -240,6 +255,8 @@ public sealed class BlueprintApiTests(PaddockWebFactory factory)
     private sealed record Version(int Number, string Message, string Status);
 
     private sealed record Summary(Guid Id, string Name);
+
+    private sealed record Counted(string Name, int ServiceCount);
 
     private sealed record Problem(Dictionary<string, string[]> Errors);
 

@@ -36,12 +36,43 @@ public static class ListBlueprints
                 from owner in owners.DefaultIfEmpty()
                 let latest = ctx.Db.BlueprintVersions.FirstOrDefault(v => v.BlueprintId == b.Id && v.Number == b.LatestVersion)
                 orderby b.Name
-                select new { b, Owner = owner == null ? null : owner.Email, Latest = latest }).ToListAsync(ct);
+                select new { b, Owner = owner == null ? null : owner.Email, LatestId = latest == null ? (Guid?)null : latest.Id, Status = latest == null ? (VersionStatus?)null : latest.Status, Hash = latest == null ? null : latest.ContentHash })
+                .ToListAsync(ct);
+
+            // A version's YAML never changes, so its service count is kept by content hash: the list reads and parses the
+            // YAML only of versions it has not counted yet (parsing was most of this list's time).
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var uncounted = new List<Guid>();
+            foreach (var row in rows.Where(r => r.Hash is not null))
+            {
+                if (ServiceCounts.TryGetValue(row.Hash!, out var known))
+                {
+                    counts[row.Hash!] = known;
+                }
+                else
+                {
+                    uncounted.Add(row.LatestId!.Value);
+                }
+            }
+
+            if (uncounted.Count > 0)
+            {
+                if (ServiceCounts.Count > 10_000)
+                {
+                    ServiceCounts.Clear();
+                }
+
+                var yamls = await ctx.Db.BlueprintVersions.AsNoTracking().Where(v => uncounted.Contains(v.Id)).Select(v => new { v.ContentHash, v.Yaml }).ToListAsync(ct);
+                foreach (var version in yamls)
+                {
+                    counts[version.ContentHash] = ServiceCounts[version.ContentHash] = BlueprintYaml.Parse(version.Yaml).Spec?.Services.Count ?? 0;
+                }
+            }
 
             return rows.Select(r => new BlueprintSummary(r.b.Id, r.b.ProjectId, r.b.Name, r.b.Description, r.b.Tags, r.Owner, r.b.LatestVersion,
-                r.Latest?.Status, r.Latest is null ? 0 : ServiceCount(r.Latest.Yaml), r.b.UpdatedAt)).ToList();
+                r.Status, r.Hash is null ? 0 : counts.GetValueOrDefault(r.Hash), r.b.UpdatedAt)).ToList();
         }
-
-        private static int ServiceCount(string yaml) => BlueprintYaml.Parse(yaml).Spec?.Services.Count ?? 0;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> ServiceCounts = new(StringComparer.Ordinal);
 }
