@@ -75,16 +75,10 @@ internal sealed class LiveAccessCheck(LiveConnections connections, IHubContext<L
     private async Task<bool> StillSignedInAsync(IPaddockDbContext db, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (Guid.TryParse(user.FindFirst(ApiTokenAuthentication.TokenIdClaim)?.Value, out var tokenId))
-        {
-            return await db.ApiTokens.AsNoTracking().AnyAsync(t => t.Id == tokenId && t.RevokedAt == null && t.ExpiresAt > now, ct)
-                && await UserActiveAsync(db, user, ct);
-        }
-
-        return await UserActiveAsync(db, user, ct);
+        var tokenValid = !Guid.TryParse(user.FindFirst(ApiTokenAuthentication.TokenIdClaim)?.Value, out var tokenId)
+            || await db.ApiTokens.AsNoTracking().AnyAsync(t => t.Id == tokenId && t.RevokedAt == null && t.ExpiresAt > now, ct);
+        return tokenValid
+            && Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId)
+            && await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && !u.IsDisabled, ct);
     }
-
-    private static async Task<bool> UserActiveAsync(IPaddockDbContext db, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
-        Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId)
-        && await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && !u.IsDisabled, ct);
 }

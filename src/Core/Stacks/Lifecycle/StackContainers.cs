@@ -66,7 +66,7 @@ public static class StackContainers
         try
         {
             var observed = await runtime.ObserveAsync(identity, ct);
-            return (identity, (IReadOnlyList<ContainerDto>)[.. observed.Resources.Where(r => r.Kind == ResourceKind.Container).OrderBy(r => r.Name, StringComparer.Ordinal)
+            return (identity, (IReadOnlyList<ContainerDto>)[.. observed.Containers.OrderBy(r => r.Name, StringComparer.Ordinal)
                 .Select(r => new ContainerDto(r.Name, r.Service, r.Replica, r.State, r.Health, r.Image, r.Ports, r.CreatedAt))]);
         }
         catch (Exception e) when (e is not OperationCanceledException)
