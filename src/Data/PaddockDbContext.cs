@@ -47,6 +47,8 @@ public sealed class PaddockDbContext(DbContextOptions<PaddockDbContext> options)
 
     public DbSet<ProviderAccount> ProviderAccounts => Set<ProviderAccount>();
 
+    public DbSet<Installation> Installation => Set<Installation>();
+
     public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
 
     public DbSet<NotificationRule> NotificationRules => Set<NotificationRule>();

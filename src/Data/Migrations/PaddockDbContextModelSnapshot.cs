@@ -1820,6 +1820,22 @@ namespace Paddock.Data.Migrations
                     b.ToTable("project_members", (string)null);
                 });
 
+            modelBuilder.Entity("Paddock.Core.Providers.Installation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_installation");
+
+                    b.ToTable("installation", (string)null);
+                });
+
             modelBuilder.Entity("Paddock.Core.Providers.ProviderAccount", b =>
                 {
                     b.Property<Guid>("Id")

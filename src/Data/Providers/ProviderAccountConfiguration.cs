@@ -26,3 +26,12 @@ internal sealed class EnvironmentProviderAccountConfiguration : IEntityTypeConfi
         // An account in use cannot be deleted: its environments' stacks would lose their engine.
         builder.HasOne<ProviderAccount>().WithMany().HasForeignKey(e => e.ProviderAccountId).OnDelete(DeleteBehavior.Restrict);
 }
+
+internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Installation>
+{
+    public void Configure(EntityTypeBuilder<Installation> builder)
+    {
+        builder.ToTable("installation");
+        builder.Property(i => i.Id).ValueGeneratedNever();
+    }
+}

@@ -72,8 +72,16 @@ internal sealed class OrphanReaperJob(PaddockDbContext db, IStackProviders provi
 
             if (!orphan.ReportOnly && now - orphan.FirstSeenAt >= grace)
             {
-                await provider.DestroyAsync(stack, ct);
-                orphan.MarkRemoved(now);
+                try
+                {
+                    await provider.DestroyAsync(stack, ct);
+                    orphan.MarkRemoved(now);
+                }
+                catch (ProviderException e) when (e is not ProviderUnreachableException)
+                {
+                    // The engine refused this one stack's removal: it stays recorded, the others are still swept, the next sweep retries.
+                    Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "Orphaned stack {Stack} was not removed: {Reason}", stack.Id, e.Message);
+                }
             }
         }
 

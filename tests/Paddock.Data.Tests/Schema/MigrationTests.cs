@@ -25,6 +25,7 @@ public sealed class MigrationTests : IAsyncLifetime
 
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
         db.Database.HasPendingModelChanges().ShouldBeFalse("the model changed without a migration: run dotnet ef migrations add");
+        (await db.Installation.SingleAsync()).Id.ShouldNotBe(Guid.Empty, "the installation's id labels its engine objects");
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class MigrationTests : IAsyncLifetime
                 "role_claims", "roles", "user_claims", "user_logins", "user_roles", "user_tokens", "users",
                 "deliveries", "delivery_attempts", "notification_channels", "notification_rules", "notification_templates", "webhook_subscriptions",
                 "approval_decisions", "approval_links", "approval_policies", "approval_requests", "budget_reservations", "budgets", "cost_entries", "rate_cards",
-                "api_tokens", "service_accounts", "idempotent_requests",
+                "api_tokens", "service_accounts", "idempotent_requests", "installation",
             ],
             ignoreOrder: true);
     }

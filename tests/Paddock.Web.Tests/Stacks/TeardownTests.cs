@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paddock.Testing;
 using Paddock.Workers.Stacks;
@@ -52,6 +53,39 @@ public sealed class TeardownTests(PaddockWebFactory factory)
         await RunAsync<OrphanReaperJob>(job => job.ReapAsync(TimeSpan.Zero, CancellationToken.None));
         (await Docker.ContainersOfAsync(ghost)).ShouldBeEmpty();
         await AuditedAsync(ghost, "orphaned-stack.updated");
+    }
+
+    [Fact]
+    public async Task Stacks_of_another_installation_on_the_same_engine_are_never_swept()
+    {
+        var (admin, projectId, environmentId, blueprintId) = await ArrangeAsync("installation");
+        var ours = await LaunchAsync(admin, projectId, environmentId, blueprintId, ttlHours: 1);
+        await WaitForAsync(admin, projectId, ours, s => s == "Running");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var installation = await scope.ServiceProvider.GetRequiredService<Paddock.Data.PaddockDbContext>().Installation.SingleAsync();
+            var container = (await Docker.ContainersOfAsync(ours)).ShouldHaveSingleItem();
+            (await Docker.RunAsync("inspect", "-f", "{{index .Config.Labels \"paddock.installation\"}}", container)).Trim().ShouldBe(installation.Id.ToString("D"));
+        }
+
+        // A staging Paddock on the same engine: its stacks are unknown here, yet not orphans of this installation.
+        var theirs = Guid.NewGuid();
+        await Docker.RunAsync("run", "-d", "--label", $"paddock.stack={theirs}", "--label", $"paddock.installation={Guid.NewGuid()}", "paddock/busybox:latest", "sleep", "600");
+        try
+        {
+            await RunAsync<OrphanReaperJob>(job => job.ReapAsync(TimeSpan.Zero, CancellationToken.None));
+            await RunAsync<OrphanReaperJob>(job => job.ReapAsync(TimeSpan.Zero, CancellationToken.None));
+
+            (await Docker.ContainersOfAsync(theirs)).Count.ShouldBe(1);
+            (await factory.AuditActionsForAsync(theirs)).ShouldBeEmpty();
+        }
+        finally
+        {
+            foreach (var container in await Docker.ContainersOfAsync(theirs))
+            {
+                await Docker.RunAsync("rm", "-f", container);
+            }
+        }
     }
 
     [Fact]

@@ -20,8 +20,13 @@ public sealed class DockerEngine : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    internal DockerProvider CreateProvider() =>
-        new(new DockerClientFactory(), Endpoint, new DockerProviderOptions { StopTimeout = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(50) });
+    internal DockerProvider CreateProvider(Guid? installation = null) =>
+        new(new DockerClientFactory(), Endpoint, new DockerProviderOptions
+        {
+            StopTimeout = TimeSpan.FromSeconds(1),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+            Installation = installation,
+        });
 }
 
 [CollectionDefinition(Name)]

@@ -156,6 +156,47 @@ public sealed class DockerProviderTests(DockerEngine engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_destroys_at_once_both_succeed_and_leave_nothing()
+    {
+        // A stack's destroy and another node's orphan sweep can remove the same containers at the same moment.
+        await ApplyAsync(TestStack.Blueprint(TestStack.Db(), TestStack.Api(replicas: 3)));
+        using var other = engine.CreateProvider();
+
+        await Task.WhenAll(_provider.DestroyAsync(_stack, default), other.DestroyAsync(_stack, default));
+
+        (await Labelled()).ShouldBe((0, 0, 0));
+    }
+
+    [Fact]
+    public async Task An_installation_labels_what_it_makes_and_lists_only_its_own_and_unlabelled_stacks()
+    {
+        var ours = Guid.NewGuid();
+        using var provider = engine.CreateProvider(ours);
+        using var theirs = engine.CreateProvider(Guid.NewGuid());
+        var theirStack = TestStack.NewIdentity("theirs");
+        var legacy = TestStack.NewIdentity("legacy");
+        try
+        {
+            var spec = TestStack.Blueprint(TestStack.Db());
+            await LaunchAsync(provider, _stack, spec);
+            await LaunchAsync(theirs, theirStack, spec);
+            await LaunchAsync(_provider, legacy, spec);
+
+            var db = await provider.Client.Containers.InspectContainerAsync(DockerNames.Container(_stack, "db-1"));
+            db.Config!.Labels[DockerLabels.Installation].ShouldBe(ours.ToString("D"));
+            var listed = (await provider.ListStacksAsync(default)).Select(s => s.Id).ToList();
+            listed.ShouldContain(_stack.Id);
+            listed.ShouldContain(legacy.Id, "objects made before the label existed are still this installation's to sweep");
+            listed.ShouldNotContain(theirStack.Id);
+        }
+        finally
+        {
+            await theirs.DestroyAsync(theirStack, default);
+            await provider.DestroyAsync(legacy, default);
+        }
+    }
+
+    [Fact]
     public async Task Destroy_plan_stops_dependents_first()
     {
         var spec = TestStack.Blueprint();
@@ -332,6 +373,13 @@ public sealed class DockerProviderTests(DockerEngine engine) : IAsyncLifetime
         var plan = Planner.Plan(desired, await _provider.ObserveAsync(_stack, default));
         var result = await new PlanExecutor(_provider, new ExecutorOptions { ReadyTimeout = TimeSpan.FromSeconds(20) }).RunAsync(plan, desired.Secrets, log, default);
         return (plan, result);
+    }
+
+    private static async Task LaunchAsync(DockerProvider provider, StackIdentity stack, BlueprintSpec spec)
+    {
+        var desired = TestStack.Desired(stack, spec);
+        var result = await new PlanExecutor(provider).RunAsync(Planner.Plan(desired, ObservedState.Empty), desired.Secrets, null, default);
+        result.Succeeded.ShouldBeTrue(result.Error);
     }
 
     private static Dictionary<string, string> Ids(ObservedState observed) =>

@@ -44,6 +44,7 @@ internal static class ContainerParameters
             [DockerLabels.SpecHash] = resource.SpecHash,
             [DockerLabels.SpecFields] = DockerLabels.FormatFields(resource.FieldHashes),
         };
+        DockerLabels.AddInstallation(labels, options.Installation);
         var network = DockerNames.Network(stack);
         return new CreateContainerParameters
         {

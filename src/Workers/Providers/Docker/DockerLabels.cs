@@ -13,6 +13,20 @@ internal static class DockerLabels
     public const string Service = "paddock.service";
     public const string Replica = "paddock.replica";
     public const string Level = "paddock.level";
+    public const string Installation = "paddock.installation";
+
+    /// <summary>Whether an object belongs to this installation: its label says so, or it has none (made before the label existed).</summary>
+    public static bool IsOurs(IDictionary<string, string> labels, Guid? installation) =>
+        installation is null || !labels.TryGetValue(Installation, out var owner) || owner == installation.Value.ToString("D");
+
+    /// <summary>The installation label to add to an object's labels, when the installation is known.</summary>
+    public static void AddInstallation(IDictionary<string, string> labels, Guid? installation)
+    {
+        if (installation is { } id)
+        {
+            labels[Installation] = id.ToString("D");
+        }
+    }
 
     public static IDictionary<string, IDictionary<string, bool>> StackFilter(Guid stackId) =>
         new Dictionary<string, IDictionary<string, bool>>

@@ -156,7 +156,7 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
         ];
         return (IReadOnlyList<StackIdentity>)labels
             .OfType<IDictionary<string, string>>()
-            .Where(l => l.TryGetValue(DockerLabels.Stack, out var id) && Guid.TryParse(id, out _))
+            .Where(l => l.TryGetValue(DockerLabels.Stack, out var id) && Guid.TryParse(id, out _) && DockerLabels.IsOurs(l, _options.Installation))
             .Select(l => new StackIdentity(Guid.Parse(l[DockerLabels.Stack]), l.TryGetValue(DockerLabels.StackName, out var name) ? name : ""))
             .DistinctBy(s => s.Id)
             .ToList();
@@ -246,6 +246,9 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
 
     public void Dispose() => _client.Dispose();
 
+    /// <summary>How long a removal someone else started may take before the engine is said to be stuck.</summary>
+    private static readonly TimeSpan RemovalPatience = TimeSpan.FromSeconds(60);
+
     private uint StopSeconds => (uint)Math.Max(0, Math.Ceiling(_options.StopTimeout.TotalSeconds));
 
     private async Task<string> CreateNetworkAsync(StackIdentity stack, DesiredResource resource, CancellationToken ct)
@@ -267,7 +270,7 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
         {
             Name = name,
             Driver = "bridge",
-            Labels = Labels(stack, resource),
+            Labels = Labels(stack, resource, _options),
         }, ct);
         return created.ID;
     }
@@ -277,7 +280,7 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
         var volume = await _client.Volumes.CreateAsync(new VolumesCreateParameters
         {
             Name = DockerNames.Volume(stack, resource.Name[ResourceNames.VolumePrefix.Length..]),
-            Labels = Labels(stack, resource),
+            Labels = Labels(stack, resource, _options),
         }, ct);
         return volume.Name;
     }
@@ -369,16 +372,54 @@ internal sealed class DockerProvider : IStackProvider, IDisposable
     private async Task StopAsync(string id, CancellationToken ct) =>
         await IgnoreNotFoundAsync(() => _client.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = StopSeconds }, ct));
 
-    private Task RemoveContainerAsync(string id, CancellationToken ct) =>
-        IgnoreNotFoundAsync(() => _client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct));
-
-    private static Dictionary<string, string> Labels(StackIdentity stack, DesiredResource resource) => new(StringComparer.Ordinal)
+    private async Task RemoveContainerAsync(string id, CancellationToken ct)
     {
-        [DockerLabels.Stack] = stack.Id.ToString("D"),
-        [DockerLabels.StackName] = stack.Name,
-        [DockerLabels.Resource] = resource.Name,
-        [DockerLabels.SpecHash] = resource.SpecHash,
-    };
+        try
+        {
+            await IgnoreNotFoundAsync(() => _client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct));
+        }
+        catch (DockerApiException e) when (DockerErrors.IsConflict(e) && DockerErrors.EngineMessage(e).Contains("already in progress", StringComparison.Ordinal))
+        {
+            // Someone else (another node's sweep, a hand-run `docker rm`) is removing it: done once it is gone, as if we had.
+            await WaitUntilGoneAsync(id, ct);
+        }
+    }
+
+    private async Task WaitUntilGoneAsync(string id, CancellationToken ct)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                await _client.Containers.InspectContainerAsync(id, ct);
+            }
+            catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
+            {
+                return;
+            }
+
+            if (_time.GetElapsedTime(started) > RemovalPatience)
+            {
+                throw new ProviderException($"Container {id[..Math.Min(12, id.Length)]} was being removed by someone else and is still there after {Durations.Format(RemovalPatience)}.");
+            }
+
+            await Task.Delay(_options.PollInterval, _time, ct);
+        }
+    }
+
+    private static Dictionary<string, string> Labels(StackIdentity stack, DesiredResource resource, DockerProviderOptions options)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [DockerLabels.Stack] = stack.Id.ToString("D"),
+            [DockerLabels.StackName] = stack.Name,
+            [DockerLabels.Resource] = resource.Name,
+            [DockerLabels.SpecHash] = resource.SpecHash,
+        };
+        DockerLabels.AddInstallation(labels, options.Installation);
+        return labels;
+    }
 
     private static string? Label(IDictionary<string, string>? labels, string key) =>
         labels is not null && labels.TryGetValue(key, out var value) ? value : null;

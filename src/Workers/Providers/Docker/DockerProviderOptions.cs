@@ -11,4 +11,10 @@ internal sealed record DockerProviderOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     public IReadOnlyList<RegistryCredential> Registries { get; init; } = [];
+
+    /// <summary>
+    /// This installation's id: put on every object made, and the only objects (besides unlabelled ones made before
+    /// the label existed) that <see cref="DockerProvider.ListStacksAsync"/> reports. Null: no label, every stack listed.
+    /// </summary>
+    public Guid? Installation { get; init; }
 }

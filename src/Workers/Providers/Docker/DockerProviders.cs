@@ -10,13 +10,15 @@ namespace Paddock.Workers.Providers.Docker;
 /// <summary>
 /// Docker providers per provider account, cached by account and row version: an edited account (new endpoint or
 /// certificates) gets a new client on its next use. Before any account exists (a worker host started ahead of the
-/// first web start) the configured <c>Docker:Host</c> is used.
+/// first web start) the configured <c>Docker:Host</c> is used. Every provider labels with, and sweeps only, this
+/// installation's objects.
 /// </summary>
 internal sealed class DockerProviders(IServiceScopeFactory scopes, IDockerClientFactory clients, ISecretProtector protector, DockerEndpoint fallback,
     DockerProviderOptions? options = null) : IStackProviders, IDisposable
 {
     private readonly ConcurrentDictionary<(Guid Id, uint Version), DockerProvider> _byAccount = new();
-    private readonly Lazy<DockerProvider> _fallback = new(() => new DockerProvider(clients, fallback, options));
+    private DockerProvider? _fallback;
+    private DockerProviderOptions? _options;
 
     public async Task<IStackProvider> ForStackAsync(Guid stackId, CancellationToken ct)
     {
@@ -41,9 +43,10 @@ internal sealed class DockerProviders(IServiceScopeFactory scopes, IDockerClient
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaddockDbContext>();
         var accounts = await db.ProviderAccounts.AsNoTracking().Where(a => a.Kind == ProviderKind.Docker).ToListAsync(ct);
+        var withInstallation = await OptionsAsync(db, ct);
         return accounts.Count == 0
-            ? [(null, _fallback.Value)]
-            : [.. accounts.Select(a => ((Guid?)a.Id, (IStackProvider)ProviderOf(a)))];
+            ? [(null, Fallback(withInstallation))]
+            : [.. accounts.Select(a => ((Guid?)a.Id, (IStackProvider)ProviderOf(a, withInstallation)))];
     }
 
     /// <summary>A client for one account, not cached: the connectivity test must see what the account says now.</summary>
@@ -57,10 +60,7 @@ internal sealed class DockerProviders(IServiceScopeFactory scopes, IDockerClient
             provider.Dispose();
         }
 
-        if (_fallback.IsValueCreated)
-        {
-            _fallback.Value.Dispose();
-        }
+        _fallback?.Dispose();
     }
 
     private async Task<IStackProvider> ResolveAsync(PaddockDbContext db, Guid? accountId, CancellationToken ct)
@@ -68,10 +68,42 @@ internal sealed class DockerProviders(IServiceScopeFactory scopes, IDockerClient
         var account = accountId is { } id
             ? await db.ProviderAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct)
             : await db.ProviderAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.IsDefault, ct);
-        return account is null ? _fallback.Value : ProviderOf(account);
+        var withInstallation = await OptionsAsync(db, ct);
+        return account is null ? Fallback(withInstallation) : ProviderOf(account, withInstallation);
+    }
+
+    /// <summary>The options with this installation's id, read once: the row never changes.</summary>
+    private async ValueTask<DockerProviderOptions> OptionsAsync(PaddockDbContext db, CancellationToken ct)
+    {
+        if (_options is { } known)
+        {
+            return known;
+        }
+
+        var id = await db.Installation.AsNoTracking().Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        var read = (options ?? new DockerProviderOptions()) with { Installation = id };
+        // Without the row (a database not yet migrated) nothing is cached: the next call reads again.
+        return id is null ? read : _options = read;
+    }
+
+    private DockerProvider Fallback(DockerProviderOptions withInstallation)
+    {
+        if (_fallback is { } made)
+        {
+            return made;
+        }
+
+        var provider = new DockerProvider(clients, fallback, withInstallation);
+        if (Interlocked.CompareExchange(ref _fallback, provider, null) is { } other)
+        {
+            provider.Dispose();
+            return other;
+        }
+
+        return provider;
     }
 
     // A replaced client is not disposed: an operation may still be using it; accounts change rarely, so the cost is small.
-    private DockerProvider ProviderOf(ProviderAccount account) =>
-        _byAccount.GetOrAdd((account.Id, account.Version), _ => new DockerProvider(clients, EndpointOf(account), options));
+    private DockerProvider ProviderOf(ProviderAccount account, DockerProviderOptions withInstallation) =>
+        _byAccount.GetOrAdd((account.Id, account.Version), _ => new DockerProvider(clients, EndpointOf(account), withInstallation));
 }
