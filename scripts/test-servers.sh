@@ -34,10 +34,12 @@ start_docker() {
   if ! command -v dockerd >/dev/null 2>&1; then echo "dockerd not installed: Docker tests will be skipped"; return 0; fi
   # A private engine: its own socket and data root, so it never touches a system engine.
   # PADDOCK_DOCKERD_ARGS lets a second engine run beside another on the same machine
-  # (e.g. "--bridge=pdkdev0 --iptables=false --ip6tables=false --default-address-pool base=10.210.0.0/16,size=24" after
-  # `ip link add pdkdev0 type bridge`; never --bridge=none: that deletes the host's docker0 under the other engine).
+  # (e.g. "--bridge=pdkdev0 --iptables=false --ip6tables=false" with PADDOCK_DOCKERD_POOL=base=10.210.0.0/16,size=24
+  # after `ip link add pdkdev0 type bridge`; never --bridge=none: that deletes the host's docker0 under the other engine).
+  # Every stack has a network of its own: Docker's default pools hold only about 30, the suite needs more, so /24s from a /16 (256).
   # shellcheck disable=SC2086
-  dockerd --host "unix://$dir/docker.sock" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" ${PADDOCK_DOCKERD_ARGS:-} >"$dir/dockerd.log" 2>&1 &
+  dockerd --host "unix://$dir/docker.sock" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
+    --default-address-pool "${PADDOCK_DOCKERD_POOL:-base=10.200.0.0/16,size=24}" ${PADDOCK_DOCKERD_ARGS:-} >"$dir/dockerd.log" 2>&1 &
   echo $! >"$dir/dockerd.launcher.pid"
   for _ in $(seq 1 100); do
     docker -H "unix://$dir/docker.sock" version >/dev/null 2>&1 && break
@@ -51,6 +53,13 @@ stop_docker() {
   local dir="$PADDOCK_TEST_DIR/docker"
   [ -f "$dir/dockerd.launcher.pid" ] || return 0
   local pid; pid=$(cat "$dir/dockerd.launcher.pid")
+  # dockerd keeps networks (and their host bridges) across a stop; the data root is then deleted, so a network left
+  # now would hold its address range on the host for good. Remove containers and networks first.
+  if kill -0 "$pid" 2>/dev/null; then
+    local engine=(docker -H "unix://$dir/docker.sock")
+    "${engine[@]}" ps -aq 2>/dev/null | xargs -r "${engine[@]}" rm -f >/dev/null 2>&1 || true
+    "${engine[@]}" network prune -f >/dev/null 2>&1 || true
+  fi
   kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   kill -9 "$pid" 2>/dev/null || true

@@ -40,6 +40,8 @@ internal sealed class EmbeddedDocker
         [
             "--host", $"unix://{socket}", "--data-root", Path.Combine(root, "data"), "--exec-root", Path.Combine(root, "exec"),
             "--pidfile", Path.Combine(root, "docker.pid"),
+            // One network per stack: Docker's default pools hold only about 30 networks; /24s from a /16 hold 256.
+            "--default-address-pool", configuration["Paddock:Docker:AddressPool"] ?? "base=10.200.0.0/16,size=24",
         ])
         {
             RedirectStandardOutput = true,
