@@ -14,6 +14,12 @@ public interface ICurrentUser
 
     /// <summary>The scopes of the API token the request came with; null for a cookie session or a job (no narrowing).</summary>
     IReadOnlySet<Paddock.Core.Identity.Tokens.TokenScope>? TokenScopes => null;
+
+    /// <summary>
+    /// Whether the user is an enabled installation owner, when this request's own authentication already read it from
+    /// the database (an API token request); null when unknown, and access control asks the database.
+    /// </summary>
+    bool? IsOwner => null;
 }
 
 /// <summary>The identity jobs act under: changes they make are audited as the system.</summary>

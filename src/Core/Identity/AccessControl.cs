@@ -104,7 +104,7 @@ internal sealed class AccessControl(IPaddockDbContext db, ICurrentUser currentUs
 
     private async Task<bool> IsOwnerAsync(CancellationToken ct)
     {
-        _isOwner ??= await db.Users.AsNoTracking()
+        _isOwner ??= currentUser.IsOwner ?? await db.Users.AsNoTracking()
             .AnyAsync(u => u.Id == currentUser.UserId && u.IsOwner && !u.IsDisabled, ct);
         return _isOwner.Value;
     }

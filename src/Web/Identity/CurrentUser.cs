@@ -25,6 +25,17 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
             ? ScopePermissions.Parse(string.Join(' ', principal.FindAll(ApiTokenAuthentication.ScopeClaim).Select(c => c.Value)))
             : null;
 
+    /// <summary>
+    /// Owner status from this request's token lookup. Only a plain HTTP request's own principal is trusted: a circuit, a
+    /// hub connection or a re-check sets (or holds) a principal made long before, whose claims may be stale.
+    /// </summary>
+    public bool? IsOwner =>
+        _principal is null && accessor.HttpContext is { } http && !http.Request.Path.StartsWithSegments("/hubs")
+            && http.User.Identity?.AuthenticationType == ApiTokenAuthentication.Scheme
+            && http.User.FindFirstValue(ApiTokenAuthentication.OwnerClaim) is { } owner
+            ? owner == "true"
+            : null;
+
     /// <summary>The API token of this request, for rate limiting and audit; null for a cookie session.</summary>
     public Guid? TokenId => Guid.TryParse(Principal?.FindFirstValue(ApiTokenAuthentication.TokenIdClaim), out var id) ? id : null;
 

@@ -49,6 +49,29 @@ public sealed class ApiTokenTests(PaddockWebFactory factory)
     }
 
     [Fact]
+    public async Task Owner_power_through_a_token_follows_the_users_current_owner_status()
+    {
+        var admin = await factory.SignInAsAdminAsync();
+        var projectId = await PaddockWebFactory.CreateProjectAsync(admin, PaddockWebFactory.UniqueName("ownertok"));
+        var email = PaddockWebFactory.UniqueEmail("owner2");
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = "Second owner", password = "Owner2-Passw0rd!", isOwner = true });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var owner = await factory.SignInAsync(email, "Owner2-Passw0rd!");
+        var (_, secret) = await PaddockWebFactory.CreateTokenAsync(owner, "admin");
+        var bearer = factory.TokenClient(secret);
+        (await bearer.GetAsync($"/api/v1/projects/{projectId}")).StatusCode.ShouldBe(HttpStatusCode.OK, "an owner reaches every project");
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PaddockDbContext>().Users.Where(u => u.Email == email)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsOwner, false));
+        }
+
+        (await bearer.GetAsync($"/api/v1/projects/{projectId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the same token, one request later, is no owner any more");
+        (await bearer.GetAsync("/api/v1/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_read_token_cannot_change_anything_even_for_the_owner()
     {
         var admin = await factory.SignInAsAdminAsync();
