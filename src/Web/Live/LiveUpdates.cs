@@ -14,7 +14,7 @@ namespace Paddock.Web.Live;
 /// The one fan-out of live messages. What this node publishes (its jobs, other features through
 /// <see cref="ILiveUpdates"/>) it delivers itself and also posts over PostgreSQL NOTIFY (<see cref="LiveChannel"/>);
 /// what other nodes and worker hosts post, it hears there. Each node delivers only to its own hub connections and to
-/// the circuits on it that subscribed to the same groups, so each connection hears each message once whatever the
+/// the circuits on it that subscribed in-process (the approvals badge), so each connection hears each message once whatever the
 /// topology. Stack events are handled in order on one loop,
 /// which reads the current stack and operation status from the database; operation log lines are batched per stack
 /// and flushed every 200 ms.

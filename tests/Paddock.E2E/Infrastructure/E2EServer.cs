@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Paddock.Testing;
 
 namespace Paddock.E2E.Infrastructure;
@@ -8,5 +9,12 @@ public sealed class E2EServer : PaddockWebFactory
     public E2EServer()
     {
         UseRealServer = true;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // The hub re-checks its connections' access every second instead of every 30: a removed member's page is told at once.
+        builder.UseSetting("Paddock:Live:RecheckSeconds", "1");
     }
 }

@@ -19,6 +19,15 @@ public sealed partial class StackPage(IPage page) : AppPage(page)
 
     public ILocator LogStatus => Page.GetByTestId("log-status");
 
+    /// <summary>Whether the page hears the live hub: data-state connected, reconnecting, revoked, …</summary>
+    public ILocator LiveState => Page.GetByTestId("live-state");
+
+    public static async Task<StackPage> OpenAsync(IPage page, Guid projectId, Guid stackId)
+    {
+        await page.GotoAsync($"/projects/{projectId}/stacks/{stackId}");
+        return await WaitForAsync(page);
+    }
+
     public static async Task<StackPage> WaitForAsync(IPage page)
     {
         await Expect(page).ToHaveURLAsync(StackUrl());

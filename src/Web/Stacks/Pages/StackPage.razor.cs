@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Paddock.Core.Identity;
 using Paddock.Core.Projects;
 using Paddock.Core.Stacks;
 using Paddock.Web.Common;
+using Paddock.Web.Live;
 
 namespace Paddock.Web.Stacks.Pages;
 
 /// <summary>
-/// One stack, live: it listens to the stack's live group (the same messages the hub sends); while an operation is queued or running the page also
-/// re-reads the database every 1.5 s (the job may run on another node) and the engine's view of the containers.
+/// One stack, live: the browser joins the stack's group on the SignalR hub (<see cref="HubFeed"/>) and every message
+/// re-reads the stack and the engine's view of its containers. The engine says nothing when a container crashes or turns
+/// healthy, so the page also re-reads every 6 s; without the hub (connecting, refused, offline) it falls back to reading
+/// every 1.5 s while an operation runs.
 /// </summary>
 public sealed partial class StackPage
 {
@@ -25,7 +29,8 @@ public sealed partial class StackPage
     private bool _notFound;
     private bool _canOperate;
     private bool _canLaunch;
-    private IDisposable? _subscription;
+    private HubFeed? _feed;
+    private bool _refreshWanted;
 
     [Inject]
     private UiActions Actions { get; set; } = default!;
@@ -34,7 +39,7 @@ public sealed partial class StackPage
     private IStackRuntime Runtime { get; set; } = default!;
 
     [Inject]
-    private Live.LiveUpdates Live { get; set; } = default!;
+    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -77,18 +82,23 @@ public sealed partial class StackPage
         ];
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
-            _subscription = Live.Subscribe(Web.Live.LiveGroups.Stack(StackId), OnLiveAsync);
             _ = PollAsync(_disposed.Token);
+            _feed = new HubFeed(JS);
+            await _feed.WatchStackAsync(ProjectId, StackId, OnLiveAsync, () => InvokeAsync(StateHasChanged));
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
+        if (_feed is not null)
+        {
+            await _feed.DisposeAsync();
+        }
+
         await _disposed.CancelAsync();
         _disposed.Dispose();
     }
@@ -123,7 +133,9 @@ public sealed partial class StackPage
 
     private async Task RefreshAsync()
     {
-        // Events and the timer may ask at once; one refresh at a time, and a skipped one is covered by the next tick.
+        // Events and the timer may ask at once: one refresh at a time, and one more after it when anyone asked meanwhile
+        // (a message that came during a read may describe a change that read missed).
+        _refreshWanted = true;
         if (!await _refreshing.WaitAsync(0))
         {
             return;
@@ -131,8 +143,12 @@ public sealed partial class StackPage
 
         try
         {
-            await LoadAsync(observe: true);
-            await InvokeAsync(StateHasChanged);
+            while (_refreshWanted)
+            {
+                _refreshWanted = false;
+                await LoadAsync(observe: true);
+                await InvokeAsync(StateHasChanged);
+            }
         }
         finally
         {
@@ -148,10 +164,10 @@ public sealed partial class StackPage
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                // Fast while something changes; every few seconds otherwise, to show crashes and health changes.
+                // Without the hub: fast while something changes. Always every few seconds, for crashes and health changes.
                 var busy = (Latest is { } op && StackUi.IsActive(op.Status)) || _stack?.Status is StackStatus.Deploying or StackStatus.Destroying
                     || Containers.Any(c => c.Health == HealthState.Starting);
-                if (busy || ++tick % 4 == 0)
+                if ((busy && _feed?.IsLive != true) || ++tick % 4 == 0)
                 {
                     await InvokeAsync(RefreshAsync);
                 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Shouldly;
 
-namespace Paddock.Web.Tests.Stacks;
+namespace Paddock.Testing;
 
-/// <summary>Launching and following stacks through the public API, for tests outside <see cref="StackApiTests"/>.</summary>
-internal static class StackApi
+/// <summary>Launching and following stacks through the public API, for tests whose subject is something else.</summary>
+public static class StackApi
 {
     public static string StackUrl(Guid projectId, Guid stackId) => $"/api/v1/projects/{projectId}/stacks/{stackId}";
 
