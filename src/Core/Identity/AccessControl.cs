@@ -54,9 +54,14 @@ internal sealed class AccessControl(IPaddockDbContext db, ICurrentUser currentUs
 
     public async Task<Error?> DemandAsync(Permission permission, Guid projectId, bool named, CancellationToken ct = default)
     {
-        if (!named || await HasAsync(permission, projectId, ct))
+        if (!named)
         {
             return await DemandAsync(permission, projectId, ct);
+        }
+
+        if (await HasAsync(permission, projectId, ct))
+        {
+            return null;
         }
 
         if (currentUser.TokenScopes is { } scopes && !ScopePermissions.Allows(scopes, permission))

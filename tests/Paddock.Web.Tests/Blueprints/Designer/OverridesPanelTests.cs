@@ -23,9 +23,12 @@ public sealed class OverridesPanelTests : UiTestContext
         panel.Find("[data-environment=production]").Click();
         panel.Find("textarea[data-testid=override-variables]").Change("tag=2.0");
 
-        var production = sent[^1].Single();
-        production.Name.ShouldBe("production");
-        production.Variables.ShouldBe(new Dictionary<string, string> { ["tag"] = "2.0" });
+        panel.WaitForAssertion(() =>
+        {
+            var production = sent[^1].Single();
+            production.Name.ShouldBe("production");
+            production.Variables.ShouldBe(new Dictionary<string, string> { ["tag"] = "2.0" });
+        });
     }
 
     [Fact]
@@ -38,8 +41,8 @@ public sealed class OverridesPanelTests : UiTestContext
         panel.Find("[data-service=web] input[data-testid=override-replicas]").Change("4");
         panel.Find("[data-service=web] input[data-testid=override-image]").Change("nginx:1.27-alpine");
 
-        var web = sent[^1].Single().Services.Single();
-        web.ShouldBe(new ServiceOverride { Service = "web", Replicas = 4, Image = "nginx:1.27-alpine" });
+        // MudTextField reports a change after its own validation, which may finish after Change() returns.
+        panel.WaitForAssertion(() => sent[^1].Single().Services.Single().ShouldBe(new ServiceOverride { Service = "web", Replicas = 4, Image = "nginx:1.27-alpine" }));
     }
 
     [Fact]

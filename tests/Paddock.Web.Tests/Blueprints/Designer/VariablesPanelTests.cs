@@ -35,7 +35,8 @@ public sealed class VariablesPanelTests : UiTestContext
         panel.Find("input[data-testid=variable-default]").Change("3");
         panel.Find("input[data-testid=variable-description]").Change("How many web servers");
 
-        sent[^1].Single().ShouldBe(new VariableSpec { Name = "replicas", Default = "3", Description = "How many web servers" });
+        // MudTextField reports a change after its own validation, which may finish after Change() returns.
+        panel.WaitForAssertion(() => sent[^1].Single().ShouldBe(new VariableSpec { Name = "replicas", Default = "3", Description = "How many web servers" }));
     }
 
     [Fact]
