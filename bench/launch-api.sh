@@ -27,9 +27,12 @@ wait_for() {
     sleep "${BENCH_POLL_SECONDS:-0.1}"
   done
 }
+# CPU in core-seconds ×100 (USER_HZ): the whole machine (user, nice, system, irq, softirq) and Paddock's own process.
+machine_cpu() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+paddock_cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 median() { python3 -c 'import statistics,sys; print(round(statistics.median(float(x) for x in sys.argv[1:])))' "$@"; }
 
-echo "services | paddock (API) median ms | compose median ms | ratio"
+echo "services | paddock (API) median ms | compose median ms | ratio | machine CPU s per launch: paddock side, compose side | paddock process CPU s"
 for count in ${counts//,/ }; do
   yaml="apiVersion: paddock/v1\nkind: Blueprint\nservices:\n"
   for i in $(seq 1 "$count"); do
@@ -39,27 +42,27 @@ for count in ${counts//,/ }; do
   blueprint=$(api -d "{\"name\":\"chain-$count\",\"yaml\":\"${yaml//\"/\\\"}\"}" "$base/api/v1/projects/$project/blueprints" | sed 's/.*"blueprintId":"\([^"]*\)".*/\1/')
   mkdir -p "$work/compose-$count"
   api "$base/api/v1/projects/$project/blueprints/$blueprint/versions/1/compose" >"$work/compose-$count/docker-compose.yml"
-  ours=() theirs=()
+  ours=() theirs=() our_cpu=() their_cpu=() own_cpu=()
   # Run 0 is a warm-up on both sides, not counted: Paddock's first launches pay for JIT compilation (a fresh server burns
   # ~4 s of CPU on its first 10-service launch, ~0.8 s from the fourth on), which a long-running server pays once.
   for run in $(seq 0 "$runs"); do
     for side in $([ $((run % 2)) -eq 1 ] && echo "paddock compose" || echo "compose paddock"); do
       if [ "$side" = paddock ]; then
-        start=$(now_ms)
+        start=$(now_ms) cpu=$(machine_cpu) own=$(paddock_cpu)
         stack=$(api -d "{\"blueprintId\":\"$blueprint\",\"environmentId\":\"$environment\",\"ttlHours\":1,\"name\":\"b$count-$run\"}" \
           "$base/api/v1/projects/$project/stacks" | sed 's/.*"stackId":"\([^"]*\)".*/\1/')
         wait_for "$stack" Running
-        [ "$run" -eq 0 ] || ours+=($(($(now_ms) - start)))
+        [ "$run" -eq 0 ] || { ours+=($(($(now_ms) - start))); our_cpu+=($(($(machine_cpu) - cpu))); own_cpu+=($(($(paddock_cpu) - own))); }
         api -o /dev/null -d '{"kind":"Destroy"}' "$base/api/v1/projects/$project/stacks/$stack/operations"
         wait_for "$stack" Destroyed
       else
-        start=$(now_ms)
+        start=$(now_ms) cpu=$(machine_cpu)
         DOCKER_HOST="$PADDOCK_TEST_DOCKER" docker-compose -f "$work/compose-$count/docker-compose.yml" -p "bench${count}c$run" up -d >/dev/null 2>&1
-        [ "$run" -eq 0 ] || theirs+=($(($(now_ms) - start)))
+        [ "$run" -eq 0 ] || { theirs+=($(($(now_ms) - start))); their_cpu+=($(($(machine_cpu) - cpu))); }
         DOCKER_HOST="$PADDOCK_TEST_DOCKER" docker-compose -f "$work/compose-$count/docker-compose.yml" -p "bench${count}c$run" down -v -t 0 >/dev/null 2>&1
       fi
     done
   done
   p=$(median "${ours[@]}") c=$(median "${theirs[@]}")
-  echo "$count | $p | $c | $(python3 -c "print(f'{$p / $c:.2f}')")"
+  echo "$count | $p | $c | $(python3 -c "print(f'{$p / $c:.2f}')") | $(median "${our_cpu[@]}" | awk '{print $1 / 100}'), $(median "${their_cpu[@]}" | awk '{print $1 / 100}') | $(median "${own_cpu[@]}" | awk '{print $1 / 100}')"
 done

@@ -47,6 +47,7 @@ if (builder.Configuration.GetValue("Paddock:Jobs:Embedded", true))
 
 builder.Services.AddSingleton<StackEventBus>();
 builder.Services.AddSingleton<IStackEvents>(sp => sp.GetRequiredService<StackEventBus>());
+builder.Services.AddSingleton<OperationWait>();
 builder.Services.AddPaddockStacks(builder.Configuration);
 builder.Services.AddPaddockNotifications(builder.Configuration, runsJobs: builder.Configuration.GetValue("Paddock:Jobs:Embedded", true));
 builder.Services.AddPaddockGovernance(builder.Configuration);

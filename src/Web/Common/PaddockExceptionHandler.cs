@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -8,10 +10,23 @@ namespace Paddock.Web.Common;
 /// Unexpected failures become ProblemDetails without internals. A unique-key race that slipped past a handler's own
 /// check is a conflict, not a server error; a concurrent edit is a 412.
 /// </summary>
-internal sealed class PaddockExceptionHandler(IProblemDetailsService problems, ILogger<PaddockExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class PaddockExceptionHandler(IProblemDetailsService problems, ILogger<PaddockExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException unreadable && UnboundParameter().Match(unreadable.Message) is { Success: true } unbound)
+        {
+            // A query value of the wrong type ("?limit=ten") names its field like every other bad input, not just the request.
+            var name = unbound.Groups["name"].Value;
+            var field = string.Concat(char.ToLowerInvariant(name[0]).ToString(), name[1..]);
+            var type = unbound.Groups["type"].Value.TrimEnd('?');
+            await TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [field] = [$"'{unbound.Groups["value"].Value}' is not {(type is "int" or "long" ? "a whole number" : $"a valid {type}")}."],
+            }).ExecuteAsync(httpContext);
+            return true;
+        }
+
         var (status, title) = exception switch
         {
             DbUpdateConcurrencyException => (StatusCodes.Status412PreconditionFailed, "The resource was changed by someone else; reload and try again."),
@@ -33,4 +48,8 @@ internal sealed class PaddockExceptionHandler(IProblemDetailsService problems, I
             ProblemDetails = { Status = status, Title = title, Detail = exception is BadHttpRequestException ? exception.Message : null },
         });
     }
+
+    /// <summary>ASP.NET Core's message for a route or query value that does not parse: <c>Failed to bind parameter "int? wait" from "soon".</c></summary>
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
+    private static partial Regex UnboundParameter();
 }

@@ -113,6 +113,9 @@ internal static class WebRegistration
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<PaddockExceptionHandler>();
+        // Outside Development a value that does not bind (?limit=ten, a malformed body) would be a bare 400; thrown, the
+        // exception handler turns it into ProblemDetails that name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", options => Api.OpenApiConventions.AddPaddockConventions(options));
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -17,6 +17,7 @@ internal static class StackEndpoints
         group.MapGet("/{stackId:guid}", GetAsync).RequirePermission(Permission.StacksRead);
         // Day-2 permissions depend on the action and on who owns the stack: the handler decides.
         group.MapPost("/{stackId:guid}/operations", RequestAsync).RequirePermission(Permission.StacksRead).WithIdempotency();
+        group.MapGet("/{stackId:guid}/operations/{operationId:guid}", GetOperationAsync).RequirePermission(Permission.StacksRead);
         group.MapPost("/{stackId:guid}/operations/plan", PreviewAsync).RequirePermission(Permission.StacksRead);
         group.MapPost("/{stackId:guid}/extend", ExtendAsync).RequirePermission(Permission.StacksRead);
         group.MapGet("/{stackId:guid}/containers", ContainersAsync).RequirePermission(Permission.StacksRead);
@@ -70,6 +71,19 @@ internal static class StackEndpoints
 
     private static async Task<IResult> GetAsync(Guid projectId, Guid stackId, GetStack.Handler handler, CancellationToken ct) =>
         (await handler.HandleAsync(new(projectId, stackId), ct)).ToHttpResult();
+
+    /// <summary><c>wait</c> (seconds) holds the answer until the operation has ended or the time is up, whichever comes first.</summary>
+    private static async Task<IResult> GetOperationAsync(Guid projectId, Guid stackId, Guid operationId, int? wait, GetOperation.Handler handler,
+        OperationWait waiting, CancellationToken ct)
+    {
+        if (wait is < 0 or > OperationWait.MaxSeconds)
+        {
+            return Core.Common.ValidationError.For("wait", $"Wait between 0 and {OperationWait.MaxSeconds} seconds; ask again to wait longer.").ToProblem();
+        }
+
+        var query = new GetOperation.Query(projectId, stackId, operationId);
+        return (await waiting.ReadAsync(stackId, operationId, TimeSpan.FromSeconds(wait ?? 0), c => handler.HandleAsync(query, c), ct)).ToHttpResult();
+    }
 
     private static async Task<IResult> RequestAsync(Guid projectId, Guid stackId, OperationRequest request, RequestOperation.Handler handler, CancellationToken ct)
     {

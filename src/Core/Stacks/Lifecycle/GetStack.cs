@@ -40,18 +40,12 @@ public static class GetStack
                 orderby o.CreatedAt descending
                 select new { o, By = requester == null ? "system" : requester.Email }).Take(query.Operations).ToListAsync(ct);
             var latestId = operations.FirstOrDefault()?.o.Id;
-            var steps = latestId is null ? [] : await ctx.Db.OperationSteps.AsNoTracking()
-                .Where(s => s.OperationId == latestId)
-                .OrderBy(s => s.Id)
-                .Select(s => new StepDto(s.At, s.Level, s.Resource, s.Action, s.Status, s.Message))
-                .ToListAsync(ct);
+            var steps = latestId is { } id ? await GetOperation.StepsAsync(ctx.Db, id, ct) : null;
 
             var stack = row.s;
             return new StackDetails(stack.Id, stack.ProjectId, stack.Name, stack.Status, stack.EnvironmentId, row.Environment, row.IsProtected, stack.BlueprintId, row.Blueprint,
                 stack.BlueprintVersion, row.LatestVersion, StackDesiredState.Masked(stack.Inputs), stack.Replicas, row.Owner, stack.CreatedAt, stack.ExpiresAt,
-                [.. operations.Select(x => new OperationDto(x.o.Id, x.o.Kind, x.o.Status, x.o.Parameters, x.o.Plan, x.o.PlanHash, x.By, x.o.CreatedAt,
-                    x.o.StartedAt, x.o.FinishedAt, x.o.Error,
-                    x.o.Id == latestId ? steps.Count(st => st.Status == "Succeeded") : x.o.Status == OperationStatus.Succeeded ? x.o.StepsTotal : 0, x.o.StepsTotal, x.o.Id == latestId ? steps : []))], stack.Drift, stack.DriftCheckedAt);
+                [.. operations.Select(x => GetOperation.ToDto(x.o, x.By, x.o.Id == latestId ? steps : null))], stack.Drift, stack.DriftCheckedAt);
         }
     }
 }

@@ -46,7 +46,11 @@ public sealed class Operation : IAudited
 
     Guid? IAudited.AuditProjectId => ProjectId;
 
-    public bool IsActive => Status is OperationStatus.Queued or OperationStatus.Running or OperationStatus.AwaitingApproval;
+    public bool IsActive => IsActiveStatus(Status);
+
+    /// <summary>Still to end: waiting for approval, queued or running.</summary>
+    public static bool IsActiveStatus(OperationStatus status) =>
+        status is OperationStatus.Queued or OperationStatus.Running or OperationStatus.AwaitingApproval;
 
     public int StepsTotal => Plan.Count(c => c.Action != ChangeAction.NoOp);
 

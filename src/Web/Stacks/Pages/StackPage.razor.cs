@@ -125,7 +125,7 @@ public sealed partial class StackPage
 
         // Pick a container to follow once the stack has settled, preferring one that serves something.
         var containers = Containers;
-        if (_logContainer is null && containers.Count > 0 && !(Latest is { } op && StackUi.IsActive(op.Status)))
+        if (_logContainer is null && containers.Count > 0 && !(Latest is { } op && Operation.IsActiveStatus(op.Status)))
         {
             _logContainer = containers.FirstOrDefault(c => c.Ports.Count > 0)?.Name ?? containers[0].Name;
         }
@@ -165,7 +165,7 @@ public sealed partial class StackPage
             while (await timer.WaitForNextTickAsync(ct))
             {
                 // Without the hub: fast while something changes. Always every few seconds, for crashes and health changes.
-                var busy = (Latest is { } op && StackUi.IsActive(op.Status)) || _stack?.Status is StackStatus.Deploying or StackStatus.Destroying
+                var busy = (Latest is { } op && Operation.IsActiveStatus(op.Status)) || _stack?.Status is StackStatus.Deploying or StackStatus.Destroying
                     || Containers.Any(c => c.Health == HealthState.Starting);
                 if ((busy && _feed?.IsLive != true) || ++tick % 4 == 0)
                 {

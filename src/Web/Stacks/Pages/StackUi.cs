@@ -62,9 +62,6 @@ internal static class StackUi
         _ => Icons.Material.Filled.HorizontalRule,
     };
 
-    public static bool IsActive(OperationStatus status) =>
-        status is OperationStatus.Queued or OperationStatus.Running or OperationStatus.AwaitingApproval;
-
     /// <summary>"just now", "3 min ago", "2 h ago".</summary>
     public static string Age(DateTimeOffset at, DateTimeOffset now) => now - at < TimeSpan.FromMinutes(1) ? "just now" : $"{Span(now - at)} ago";
 
