@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Launch benchmark through the API, as a user launches: POST /stacks on a running Paddock (Release, real job queue), then
-# GET the stack until it is Running (every BENCH_POLL_SECONDS, 0.1); against `docker-compose up -d` of the compose file Paddock exports for the same
+# Launch benchmark through the API, as an integration launches: POST /stacks on a running Paddock (Release, real job queue), then
+# GET …/operations/{id}?wait=120 until the launch has ended (BENCH_FOLLOW=poll: GET the stack every BENCH_POLL_SECONDS, 0.1, instead); against `docker-compose up -d` of the compose file Paddock exports for the same
 # blueprint version, on the same engine, alternating run by run, after one warm-up run of each. N busybox services in chains of three (s2 depends on
 # s1, s3 on s2, s5 on s4...). Medians in ms.
 # Usage: bash bench/launch-api.sh [counts] [runs]   (default 3,10,30 and 5; starts private servers unless PADDOCK_TEST_POSTGRES/DOCKER are set)
@@ -30,6 +30,18 @@ wait_for() {
 # CPU in core-seconds ×100 (USER_HZ): the whole machine (user, nice, system, irq, softirq) and Paddock's own process.
 machine_cpu() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 paddock_cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+# Follows an operation with waiting reads (each answers as soon as it has ended); true when it succeeded.
+follow() {
+  local status
+  while true; do
+    status=$(api "$base/api/v1/projects/$project/stacks/$1/operations/$2?wait=120" | grep -o '"status":"[A-Za-z]*"' | head -1 | sed 's/.*:"//;s/"//')
+    case "$status" in
+      Queued | Running | AwaitingApproval) ;;
+      Succeeded) return 0 ;;
+      *) echo "operation $2 of stack $1 ended $status" >&2; exit 1 ;;
+    esac
+  done
+}
 median() { python3 -c 'import statistics,sys; print(round(statistics.median(float(x) for x in sys.argv[1:])))' "$@"; }
 
 echo "services | paddock (API) median ms | compose median ms | ratio | machine CPU s per launch: paddock side, compose side | paddock process CPU s"
@@ -49,9 +61,10 @@ for count in ${counts//,/ }; do
     for side in $([ $((run % 2)) -eq 1 ] && echo "paddock compose" || echo "compose paddock"); do
       if [ "$side" = paddock ]; then
         start=$(now_ms) cpu=$(machine_cpu) own=$(paddock_cpu)
-        stack=$(api -d "{\"blueprintId\":\"$blueprint\",\"environmentId\":\"$environment\",\"ttlHours\":1,\"name\":\"b$count-$run\"}" \
-          "$base/api/v1/projects/$project/stacks" | sed 's/.*"stackId":"\([^"]*\)".*/\1/')
-        wait_for "$stack" Running
+        launched=$(api -d "{\"blueprintId\":\"$blueprint\",\"environmentId\":\"$environment\",\"ttlHours\":1,\"name\":\"b$count-$run\"}" \
+          "$base/api/v1/projects/$project/stacks")
+        stack=$(sed 's/.*"stackId":"\([^"]*\)".*/\1/' <<<"$launched")
+        if [ "${BENCH_FOLLOW:-wait}" = poll ]; then wait_for "$stack" Running; else follow "$stack" "$(sed 's/.*"operationId":"\([^"]*\)".*/\1/' <<<"$launched")"; fi
         [ "$run" -eq 0 ] || { ours+=($(($(now_ms) - start))); our_cpu+=($(($(machine_cpu) - cpu))); own_cpu+=($(($(paddock_cpu) - own))); }
         api -o /dev/null -d '{"kind":"Destroy"}' "$base/api/v1/projects/$project/stacks/$stack/operations"
         wait_for "$stack" Destroyed

@@ -204,7 +204,7 @@ public sealed partial class AuthorizationMatrixTests(PaddockWebFactory factory)
             "userId" => routes.UserId.ToString(),
             "environmentId" => routes.EnvironmentId.ToString(),
             // Blueprints, stacks and versions that do not exist: an allowed caller gets 404 or 400, never 401/403.
-            "blueprintId" or "stackId" or "accountId" or "serviceAccountId" or "tokenId" => Guid.NewGuid().ToString(),
+            "blueprintId" or "stackId" or "operationId" or "accountId" or "serviceAccountId" or "tokenId" => Guid.NewGuid().ToString(),
             "channelId" or "webhookId" or "deliveryId" => Guid.NewGuid().ToString(),
             "requestId" or "policyId" or "budgetId" => Guid.NewGuid().ToString(),
             "eventType" => "stack.launched",
