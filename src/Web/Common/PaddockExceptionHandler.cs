@@ -17,8 +17,8 @@ internal sealed partial class PaddockExceptionHandler(IProblemDetailsService pro
         if (exception is BadHttpRequestException unreadable && UnboundParameter().Match(unreadable.Message) is { Success: true } unbound)
         {
             // A query value of the wrong type ("?limit=ten") names its field like every other bad input, not just the request.
-            var name = unbound.Groups["name"].Value;
-            var field = string.Concat(char.ToLowerInvariant(name[0]).ToString(), name[1..]);
+            // Named as the JSON names it: an [AsParameters] record's "Limit" is the query's "limit".
+            var field = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(unbound.Groups["name"].Value);
             var type = unbound.Groups["type"].Value.TrimEnd('?');
             await TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
