@@ -1,5 +1,6 @@
 using Microsoft.JSInterop;
 using Paddock.Core.Events;
+using Paddock.Web.Common;
 
 namespace Paddock.Web.Live;
 
@@ -10,8 +11,7 @@ namespace Paddock.Web.Live;
 /// </summary>
 internal sealed class HubFeed(IJSRuntime js) : IAsyncDisposable
 {
-    private readonly string _id = Guid.NewGuid().ToString("N");
-    private IJSObjectReference? _module;
+    private readonly BrowserModule _module = new(js, "./lib/paddock-live.js");
     private DotNetObjectReference<HubFeed>? _self;
     private Func<LiveMessage, Task> _onMessage = _ => Task.CompletedTask;
     private Func<Task> _onStateChanged = () => Task.CompletedTask;
@@ -50,19 +50,7 @@ internal sealed class HubFeed(IJSRuntime js) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (_module is not null)
-            {
-                await _module.InvokeVoidAsync("stop", _id);
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone, and the browser's connection with it.
-        }
-
+        await _module.DisposeAsync();
         _self?.Dispose();
     }
 
@@ -71,8 +59,7 @@ internal sealed class HubFeed(IJSRuntime js) : IAsyncDisposable
         _onMessage = onMessage;
         _onStateChanged = onStateChanged;
         _self = DotNetObjectReference.Create(this);
-        _module = await js.InvokeAsync<IJSObjectReference>("import", "./lib/paddock-live.js");
-        await _module.InvokeVoidAsync("watch", _id, joins, _self);
+        await _module.StartAsync("watch", _module.Id, joins, _self);
     }
 
     private async Task SetStateAsync(LiveFeedState state)

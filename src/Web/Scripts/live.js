@@ -13,7 +13,11 @@ export async function watch(id, joins, dotnet) {
     .configureLogging(LogLevel.Warning)
     .build();
   feeds.set(id, connection);
-  connection.on("live", message => dotnet.invokeMethodAsync("OnLive", message));
+  // A block body: a handler that returns something (here a promise) makes SignalR log "Result given for 'live' method
+  // but server is not expecting a result" on every message. A circuit that has gone away just misses the message.
+  connection.on("live", message => {
+    dotnet.invokeMethodAsync("OnLive", message).catch(() => {});
+  });
   const join = async () => {
     for (const j of joins) await connection.invoke(j.method, ...j.args);
   };
@@ -34,7 +38,7 @@ export async function watch(id, joins, dotnet) {
   }
 }
 
-export async function stop(id) {
+export async function dispose(id) {
   const connection = feeds.get(id);
   feeds.delete(id);
   if (connection && connection.state !== HubConnectionState.Disconnected) await connection.stop();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Paddock.Core.Blueprints.Designer;
+using Paddock.Web.Common;
 
 namespace Paddock.Web.Blueprints.Designer;
 
@@ -21,9 +22,8 @@ public sealed record CanvasSelection(IReadOnlyList<string> Nodes, IReadOnlyList<
 /// </summary>
 public sealed partial class DesignerCanvas
 {
-    private readonly string _id = Guid.NewGuid().ToString("N");
     private ElementReference _host;
-    private IJSObjectReference? _module;
+    private BrowserModule? _module;
     private DotNetObjectReference<DesignerCanvas>? _self;
     private (CanvasModel Model, bool Fit, IReadOnlyList<string>? Select)? _pending;
 
@@ -59,20 +59,20 @@ public sealed partial class DesignerCanvas
 
     public async Task ShowAsync(CanvasModel model, bool fit = false, IReadOnlyList<string>? select = null)
     {
-        if (_module is null)
+        if (_module is not { IsStarted: true })
         {
             _pending = (model, fit || (_pending?.Fit ?? false), select);
             return;
         }
 
-        await _module.InvokeVoidAsync("setModel", _id, model, fit, select);
+        await _module.InvokeVoidAsync("setModel", model, fit, select);
     }
 
     public async Task FitAsync()
     {
         if (_module is not null)
         {
-            await _module.InvokeVoidAsync("fit", _id);
+            await _module.InvokeVoidAsync("fit");
         }
     }
 
@@ -80,19 +80,14 @@ public sealed partial class DesignerCanvas
     {
         if (_module is not null)
         {
-            await _module.InvokeVoidAsync("zoom", _id, factor);
+            await _module.InvokeVoidAsync("zoom", factor);
         }
     }
 
     public async Task<(double X, double Y)> ViewportCenterAsync()
     {
-        if (_module is null)
-        {
-            return (120, 80);
-        }
-
-        var center = await _module.InvokeAsync<Point>("viewportCenter", _id);
-        return (center.X, center.Y);
+        var center = _module is null ? null : await _module.InvokeAsync<Point>("viewportCenter");
+        return center is null ? (120, 80) : (center.X, center.Y);
     }
 
     [JSInvokable]
@@ -114,17 +109,17 @@ public sealed partial class DesignerCanvas
     {
         if (firstRender)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./lib/paddock-designer.js");
+            _module = new BrowserModule(JS, "./lib/paddock-designer.js");
             _self = DotNetObjectReference.Create(this);
             var model = _pending?.Model ?? InitialModel ?? new CanvasModel([], []);
             _pending = null;
             _shownReadOnly = ReadOnly;
-            await _module.InvokeVoidAsync("create", _host, _id, model, ReadOnly, _self);
+            await _module.StartAsync("create", _host, _module.Id, model, ReadOnly, _self);
         }
-        else if (_module is not null && _shownReadOnly != ReadOnly)
+        else if (_module is { IsStarted: true } && _shownReadOnly != ReadOnly)
         {
             _shownReadOnly = ReadOnly;
-            await _module.InvokeVoidAsync("setReadOnly", _id, ReadOnly);
+            await _module.InvokeVoidAsync("setReadOnly", ReadOnly);
         }
     }
 
@@ -132,15 +127,7 @@ public sealed partial class DesignerCanvas
     {
         if (_module is not null)
         {
-            try
-            {
-                await _module.InvokeVoidAsync("dispose", _id);
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The tab is gone, and the canvas with it.
-            }
+            await _module.DisposeAsync();
         }
 
         _self?.Dispose();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Paddock.Core.Blueprints;
+using Paddock.Web.Common;
 
 namespace Paddock.Web.Blueprints.Pages;
 
@@ -10,9 +11,8 @@ namespace Paddock.Web.Blueprints.Pages;
 /// </summary>
 public sealed partial class YamlEditor
 {
-    private readonly string _id = Guid.NewGuid().ToString("N");
     private ElementReference _host;
-    private IJSObjectReference? _module;
+    private BrowserModule? _module;
     private DotNetObjectReference<YamlEditor>? _self;
     private string _shownText = "";
     private IReadOnlyList<BlueprintIssue>? _shownIssues;
@@ -49,21 +49,21 @@ public sealed partial class YamlEditor
     {
         if (firstRender)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./lib/paddock-editor.js");
+            _module = new BrowserModule(JS, "./lib/paddock-editor.js");
             _self = DotNetObjectReference.Create(this);
             _shownText = Value;
-            await _module.InvokeVoidAsync("create", _host, _id, Value, ReadOnly, _self);
+            await _module.StartAsync("create", _host, _module.Id, Value, ReadOnly, _self);
         }
-        else if (_module is not null && Value != _shownText)
+        else if (_module is { IsStarted: true } && Value != _shownText)
         {
             _shownText = Value;
-            await _module.InvokeVoidAsync("setText", _id, Value);
+            await _module.InvokeVoidAsync("setText", Value);
         }
 
-        if (_module is not null && !ReferenceEquals(_shownIssues, Issues))
+        if (_module is { IsStarted: true } && !ReferenceEquals(_shownIssues, Issues))
         {
             _shownIssues = Issues;
-            await _module.InvokeVoidAsync("setIssues", _id, Issues.Select(i => new
+            await _module.InvokeVoidAsync("setIssues", Issues.Select(i => new
             {
                 line = i.Line ?? 1,
                 column = i.Column ?? 1,
@@ -77,15 +77,7 @@ public sealed partial class YamlEditor
     {
         if (_module is not null)
         {
-            try
-            {
-                await _module.InvokeVoidAsync("dispose", _id);
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone with the browser tab; nothing left to clean up there.
-            }
+            await _module.DisposeAsync();
         }
 
         _self?.Dispose();
