@@ -38,7 +38,10 @@ internal sealed class BrowserModule(IJSRuntime js, string path) : IAsyncDisposab
         return true;
     }
 
-    /// <summary>Calls <paramref name="method"/>(id, ...args); does nothing before the instance is started.</summary>
+    /// <summary>
+    /// Calls <paramref name="method"/>(id, ...args); does nothing before the instance is started. Pass one collection
+    /// argument as a list: C# takes an array passed alone as the argument list itself.
+    /// </summary>
     public ValueTask InvokeVoidAsync(string method, params object?[] args) =>
         _module is null ? ValueTask.CompletedTask : _module.InvokeVoidAsync(method, [Id, .. args]);
 

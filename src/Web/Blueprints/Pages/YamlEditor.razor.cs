@@ -63,13 +63,14 @@ public sealed partial class YamlEditor
         if (_module is { IsStarted: true } && !ReferenceEquals(_shownIssues, Issues))
         {
             _shownIssues = Issues;
+            // A list, not an array: an array passed alone would become the params argument list itself.
             await _module.InvokeVoidAsync("setIssues", Issues.Select(i => new
             {
                 line = i.Line ?? 1,
                 column = i.Column ?? 1,
                 message = string.IsNullOrEmpty(i.Path) ? i.Message : $"{i.Path}: {i.Message}",
                 severity = i.Severity == IssueSeverity.Error ? "error" : "warning",
-            }).ToArray());
+            }).ToList());
         }
     }
 
