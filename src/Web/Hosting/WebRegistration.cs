@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 using Paddock.Core.Common;
 using Paddock.Core.Identity;
@@ -100,7 +101,7 @@ internal static class WebRegistration
     /// <summary>SignalR; with ConnectionStrings:Redis, a Redis backplane so every web node sees every update.</summary>
     public static IServiceCollection AddPaddockLiveUpdates(this IServiceCollection services, IConfiguration configuration)
     {
-        var signalR = services.AddSignalR();
+        var signalR = services.AddSignalR().AddHubOptions<Live.LiveHub>(o => o.AddFilter<Live.ClientGoneFilter>());
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("paddock"));
