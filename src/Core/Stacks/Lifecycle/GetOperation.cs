@@ -18,20 +18,30 @@ public static class GetOperation
                 return denied;
             }
 
-            var row = await (
-                from o in ctx.Db.Operations.AsNoTracking()
-                join u in ctx.Db.Users on o.RequestedBy equals u.Id into requesters
-                from requester in requesters.DefaultIfEmpty()
-                where o.Id == query.OperationId && o.StackId == query.StackId && o.ProjectId == query.ProjectId
-                select new { o, By = requester == null ? "system" : requester.Email }).FirstOrDefaultAsync(ct);
+            var row = await WithRequester(ctx.Db)
+                .FirstOrDefaultAsync(r => r.Operation.Id == query.OperationId && r.Operation.StackId == query.StackId && r.Operation.ProjectId == query.ProjectId, ct);
             if (row is null)
             {
                 return NotFoundError.For("Operation", query.OperationId);
             }
 
-            return ToDto(row.o, row.By, await StepsAsync(ctx.Db, row.o.Id, ct));
+            return ToDto(row, await StepsAsync(ctx.Db, row.Operation.Id, ct));
         }
     }
+
+    /// <summary>An operation with the e-mail of whoever asked for it; "system" when no person did (the TTL reaper, auto-heal).</summary>
+    internal sealed class Row
+    {
+        public required Operation Operation { get; init; }
+
+        public required string? RequestedBy { get; init; }
+    }
+
+    internal static IQueryable<Row> WithRequester(IPaddockDbContext db) =>
+        from o in db.Operations.AsNoTracking()
+        join u in db.Users on o.RequestedBy equals u.Id into requesters
+        from requester in requesters.DefaultIfEmpty()
+        select new Row { Operation = o, RequestedBy = requester == null ? "system" : requester.Email };
 
     internal static Task<List<StepDto>> StepsAsync(IPaddockDbContext db, Guid operationId, CancellationToken ct) =>
         db.OperationSteps.AsNoTracking()
@@ -41,8 +51,11 @@ public static class GetOperation
             .ToListAsync(ct);
 
     /// <param name="steps">The step log, or null when it was not read (older operations in a stack's list).</param>
-    internal static OperationDto ToDto(Operation o, string requestedBy, IReadOnlyList<StepDto>? steps) =>
-        new(o.Id, o.Kind, o.Status, o.Parameters, o.Plan, o.PlanHash, requestedBy, o.CreatedAt, o.StartedAt, o.FinishedAt, o.Error,
+    internal static OperationDto ToDto(Row row, IReadOnlyList<StepDto>? steps)
+    {
+        var o = row.Operation;
+        return new(o.Id, o.Kind, o.Status, o.Parameters, o.Plan, o.PlanHash, row.RequestedBy, o.CreatedAt, o.StartedAt, o.FinishedAt, o.Error,
             steps is not null ? steps.Count(s => s.Status == "Succeeded") : o.Status == OperationStatus.Succeeded ? o.StepsTotal : 0,
             o.StepsTotal, steps ?? []);
+    }
 }

@@ -32,20 +32,17 @@ public static class GetStack
                 return NotFoundError.For("Stack", query.StackId);
             }
 
-            var operations = await (
-                from o in ctx.Db.Operations.AsNoTracking()
-                join u in ctx.Db.Users on o.RequestedBy equals u.Id into requesters
-                from requester in requesters.DefaultIfEmpty()
-                where o.StackId == row.s.Id
-                orderby o.CreatedAt descending
-                select new { o, By = requester == null ? "system" : requester.Email }).Take(query.Operations).ToListAsync(ct);
-            var latestId = operations.FirstOrDefault()?.o.Id;
+            var operations = await GetOperation.WithRequester(ctx.Db)
+                .Where(r => r.Operation.StackId == row.s.Id)
+                .OrderByDescending(r => r.Operation.CreatedAt)
+                .Take(query.Operations).ToListAsync(ct);
+            var latestId = operations.FirstOrDefault()?.Operation.Id;
             var steps = latestId is { } id ? await GetOperation.StepsAsync(ctx.Db, id, ct) : null;
 
             var stack = row.s;
             return new StackDetails(stack.Id, stack.ProjectId, stack.Name, stack.Status, stack.EnvironmentId, row.Environment, row.IsProtected, stack.BlueprintId, row.Blueprint,
                 stack.BlueprintVersion, row.LatestVersion, StackDesiredState.Masked(stack.Inputs), stack.Replicas, row.Owner, stack.CreatedAt, stack.ExpiresAt,
-                [.. operations.Select(x => GetOperation.ToDto(x.o, x.By, x.o.Id == latestId ? steps : null))], stack.Drift, stack.DriftCheckedAt);
+                [.. operations.Select(r => GetOperation.ToDto(r, r.Operation.Id == latestId ? steps : null))], stack.Drift, stack.DriftCheckedAt);
         }
     }
 }
